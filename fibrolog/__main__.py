@@ -1,0 +1,5 @@
+"""`python -m fibrolog` runs the command line."""
+
+from fibrolog.cli import main
+
+main()

@@ -1,0 +1,30 @@
+"""A person's preferences: time zone, when their day starts, their check-in, their theme."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from fibrolog.diary.catalogue import DEFAULT_CHECKIN
+from fibrolog.lib.days import local_zone_name
+
+
+def default_checkin() -> list[str]:
+    return list(DEFAULT_CHECKIN)
+
+
+class Profile(models.Model):
+    THEMES = [("auto", "Follow my device"), ("dark", "Dark (calm)"), ("light", "Light")]
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    timezone = models.CharField(max_length=64, default=local_zone_name)
+    day_start_hour = models.PositiveSmallIntegerField(
+        default=4, validators=[MinValueValidator(0), MaxValueValidator(12)]
+    )
+    theme = models.CharField(max_length=8, choices=THEMES, default="auto")
+    checkin_metrics = models.JSONField(default=default_checkin)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"

@@ -1,0 +1,26 @@
+"""The `fibrolog` command: each subcommand parses, calls one service, prints."""
+
+from __future__ import annotations
+
+import click
+
+from fibrolog import __version__
+from fibrolog.cli.demo import demo
+from fibrolog.cli.log import log
+from fibrolog.cli.serve import migrate, serve
+from fibrolog.cli.user import user
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fibrolog")
+def main() -> None:
+    """fibrolog: a private fibromyalgia diary with honest statistics.
+
+    Data lives in your user data directory (or FIBROLOG_DATA_DIR, or DATABASE_URL).
+
+    Example: fibrolog log pain=6 fatigue=7 --tag "poor sleep"
+    """
+
+
+for command in (serve, migrate, user, demo, log):
+    main.add_command(command)

@@ -1,0 +1,132 @@
+"""What a person logs: metrics, daily values, tags, notes and flares."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from fibrolog.diary import catalogue as cat
+
+User = settings.AUTH_USER_MODEL
+
+
+class Metric(models.Model):
+    """Something trackable: built-in (owner is null) or a person's own."""
+
+    KINDS = [(cat.SYMPTOM, "Symptom"), (cat.FACTOR, "Factor")]
+    WORSE = [(cat.HIGHER, "Higher is worse"), (cat.LOWER, "Lower is worse"),
+             (cat.NEITHER, "Neither")]
+
+    owner = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE)
+    key = models.SlugField(max_length=40)
+    name = models.CharField(max_length=60)
+    kind = models.CharField(max_length=10, choices=KINDS, default=cat.SYMPTOM)
+    low = models.FloatField(default=0)
+    high = models.FloatField(default=10)
+    step = models.FloatField(default=1)
+    unit = models.CharField(max_length=20, blank=True)
+    worse = models.CharField(max_length=10, choices=WORSE, default=cat.HIGHER)
+    question = models.CharField(max_length=120, blank=True)
+    low_label = models.CharField(max_length=30, blank=True)
+    high_label = models.CharField(max_length=30, blank=True)
+    words = models.JSONField(default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["key"], condition=Q(owner__isnull=True),
+                                    name="metric_builtin_key_unique"),
+            models.UniqueConstraint(fields=["owner", "key"], name="metric_owner_key_unique"),
+            models.CheckConstraint(condition=Q(high__gt=models.F("low")), name="metric_range"),
+            models.CheckConstraint(condition=Q(step__gt=0), name="metric_step_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def builtin(self) -> bool:
+        return self.owner_id is None
+
+    @property
+    def is_scale(self) -> bool:
+        """A small whole-number scale that fits one row of tap targets."""
+        return self.step == 1 and self.high - self.low <= 10 and float(self.low).is_integer()
+
+
+class DailyValue(models.Model):
+    """One logged value. A day that was not logged has no row: never a 0."""
+
+    MANUAL = "manual"
+    DEMO = "demo"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    metric = models.ForeignKey(Metric, on_delete=models.CASCADE)
+    day = models.DateField()
+    value = models.FloatField()
+    source = models.CharField(max_length=40, default=MANUAL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "metric", "day", "source"],
+                                    name="dailyvalue_natural_key"),
+        ]
+        indexes = [models.Index(fields=["user", "day"], name="dailyvalue_user_day")]
+
+
+class Tag(models.Model):
+    """A trigger or event a person ticks on a day ("poor sleep", "travel")."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    name = models.CharField(max_length=40)
+    archived = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="tag_user_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DayTag(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    day = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tag", "day"], name="daytag_tag_day")]
+        indexes = [models.Index(fields=["user", "day"], name="daytag_user_day")]
+
+
+class Note(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    day = models.DateField()
+    text = models.TextField(max_length=5000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="note_user_day")]
+
+
+class Flare(models.Model):
+    """A flare: days of markedly worse symptoms, start and end inclusive."""
+
+    SEVERITIES = [(1, "Mild"), (2, "Moderate"), (3, "Severe")]
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    start = models.DateField()
+    end = models.DateField()
+    severity = models.PositiveSmallIntegerField(choices=SEVERITIES, default=2)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="flare_order"),
+            models.CheckConstraint(condition=Q(severity__gte=1, severity__lte=3),
+                                   name="flare_severity_range"),
+        ]

@@ -1,0 +1,1 @@
+"""Workflows over the diary: one module per use case."""

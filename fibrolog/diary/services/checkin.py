@@ -1,0 +1,203 @@
+"""Read and save one diary day: values, tags, note, treatments taken, flare.
+
+Saving applies only what the person changed on the form they loaded, so two tabs saving at once
+lose nothing: each writes its own changes, and a note edited in both keeps both texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, Tag
+from fibrolog.treatments.models import Intake, Treatment
+
+SOURCE_PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}
+
+
+@dataclass(frozen=True)
+class DayState:
+    """What is logged for one day; absent keys are not logged."""
+
+    day: date
+    values: Mapping[str, float] = field(default_factory=dict)
+    tags: frozenset[str] = frozenset()
+    note: str = ""
+    intakes: Mapping[int, bool] = field(default_factory=dict)
+    flare: int = 0  # 0 no flare, else its severity 1-3
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.values or self.tags or self.note or self.intakes or self.flare)
+
+
+@dataclass(frozen=True)
+class NoteEdit:
+    before: str  # the text the form showed
+    after: str  # the text submitted
+
+
+@dataclass(frozen=True)
+class DayChanges:
+    """What a form or command changed. None as a value or intake means: clear it."""
+
+    values: Mapping[str, float | None] = field(default_factory=dict)
+    tags_add: frozenset[str] = frozenset()
+    tags_remove: frozenset[str] = frozenset()
+    note: NoteEdit | None = None
+    intakes: Mapping[int, bool | None] = field(default_factory=dict)
+    flare: int | None = None  # None: unchanged; 0: no flare that day; 1-3 severity
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.values or self.tags_add or self.tags_remove or self.note is not None
+                    or self.intakes or self.flare is not None)
+
+
+def _preferred(rows: list[tuple[str, str, float]]) -> dict[str, float]:
+    """Return one value per metric key, the manual entry winning over imports and demo data."""
+    best: dict[str, tuple[int, float]] = {}
+    for key, source, value in rows:
+        rank = SOURCE_PRIORITY.get(source, 2)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, value)
+    return {key: value for key, (_, value) in best.items()}
+
+
+def day_state(user, day: date) -> DayState:
+    """Return everything logged for `day`."""
+    rows = DailyValue.objects.filter(user=user, day=day).values_list(
+        "metric__key", "source", "value"
+    )
+    tags = DayTag.objects.filter(user=user, day=day).values_list("tag__name", flat=True)
+    note = Note.objects.filter(user=user, day=day).values_list("text", flat=True).first() or ""
+    intakes = dict(
+        Intake.objects.filter(treatment__user=user, day=day).values_list("treatment_id", "taken")
+    )
+    flare = Flare.objects.filter(user=user, start__lte=day, end__gte=day).first()
+    return DayState(day, _preferred(list(rows)), frozenset(tags), note, intakes,
+                    flare.severity if flare else 0)
+
+
+@transaction.atomic
+def save_day(user, day: date, changes: DayChanges, source: str = DailyValue.MANUAL) -> None:
+    """Apply `changes` to `day` in one transaction; an error leaves the day as it was."""
+    _save_values(user, day, changes.values, source)
+    _save_tags(user, day, changes.tags_add, changes.tags_remove)
+    if changes.note is not None:
+        _save_note(user, day, changes.note)
+    _save_intakes(user, day, changes.intakes)
+    if changes.flare is not None:
+        mark_flare(user, day, changes.flare)
+
+
+def _save_values(user, day: date, values: Mapping[str, float | None], source: str) -> None:
+    if not values:
+        return
+    metrics = {m.key: m for m in visible_metrics(user).filter(key__in=list(values))}
+    unknown = set(values) - set(metrics)
+    if unknown:
+        raise ValueError(f"Unknown metric: {', '.join(sorted(unknown))}")
+    now = timezone.now()
+    rows = [DailyValue(user=user, metric=metrics[k], day=day, value=v, source=source,
+                       created_at=now, updated_at=now)
+            for k, v in values.items() if v is not None]
+    DailyValue.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["user", "metric", "day", "source"],
+        update_fields=["value", "updated_at"],
+    )
+    cleared = [metrics[k] for k, v in values.items() if v is None]
+    if cleared:
+        DailyValue.objects.filter(user=user, day=day, source=source, metric__in=cleared).delete()
+
+
+def _save_tags(user, day: date, add: frozenset[str], remove: frozenset[str]) -> None:
+    for name in add:
+        tag, _ = Tag.objects.get_or_create(user=user, name=name.strip()[:40])
+        DayTag.objects.get_or_create(user=user, tag=tag, day=day)
+    if remove:
+        DayTag.objects.filter(user=user, day=day, tag__name__in=list(remove)).delete()
+
+
+def _save_note(user, day: date, edit: NoteEdit) -> None:
+    after = edit.after.strip()
+    if after == edit.before.strip():
+        return
+    note = Note.objects.select_for_update().filter(user=user, day=day).first()
+    stored = note.text if note else ""
+    if stored.strip() != edit.before.strip() and stored:  # changed elsewhere meanwhile: keep both
+        if not after or after in stored:
+            return
+        after = f"{stored}\n\n{after}"
+    if not after:
+        if note:
+            note.delete()
+        return
+    Note.objects.update_or_create(user=user, day=day, defaults={"text": after})
+
+
+def _save_intakes(user, day: date, intakes: Mapping[int, bool | None]) -> None:
+    if not intakes:
+        return
+    owned = set(Treatment.objects.filter(user=user, id__in=list(intakes)).values_list("id", flat=True))
+    for treatment_id, taken in intakes.items():
+        if treatment_id not in owned:
+            raise ValueError(f"Unknown treatment: {treatment_id}")
+        if taken is None:
+            Intake.objects.filter(treatment_id=treatment_id, day=day).delete()
+        else:
+            Intake.objects.update_or_create(treatment_id=treatment_id, day=day,
+                                            defaults={"taken": taken})
+
+
+def mark_flare(user, day: date, severity: int) -> None:
+    """Make `day` part of a flare of `severity` (merging neighbours), or of none when 0."""
+    one = timedelta(days=1)
+    covering = Flare.objects.filter(user=user, start__lte=day, end__gte=day).first()
+    if severity:
+        if covering:
+            covering.severity = severity
+            covering.save(update_fields=["severity"])
+            return
+        before = Flare.objects.filter(user=user, end=day - one).first()
+        after = Flare.objects.filter(user=user, start=day + one).first()
+        if before and after:
+            before.end = after.end
+            before.severity = max(before.severity, after.severity, severity)
+            after.delete()
+            before.save()
+        elif before:
+            before.end = day
+            before.save()
+        elif after:
+            after.start = day
+            after.save()
+        else:
+            Flare.objects.create(user=user, start=day, end=day, severity=severity)
+        return
+    if not covering:
+        return
+    if covering.start == covering.end == day:
+        covering.delete()
+    elif covering.start == day:
+        covering.start = day + one
+        covering.save()
+    elif covering.end == day:
+        covering.end = day - one
+        covering.save()
+    else:
+        Flare.objects.create(user=user, start=day + one, end=covering.end,
+                             severity=covering.severity)
+        covering.end = day - one
+        covering.save()
+
+
+def visible_metrics(user):
+    """Return the built-in metrics and the person's own."""
+    from django.db.models import Q
+
+    return Metric.objects.filter(Q(owner__isnull=True) | Q(owner=user))

@@ -1,0 +1,78 @@
+"""Build the timeline: one chart per check-in metric, treatment bands, flares and tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.utils.safestring import SafeString, mark_safe
+
+from fibrolog.charts import Band, Marker, line_chart
+from fibrolog.diary.models import DailyValue, DayTag, Flare
+from fibrolog.diary.services.checkin import SOURCE_PRIORITY
+from fibrolog.diary.services.checkin_settings import checkin_metrics
+from fibrolog.treatments.models import Regimen
+
+WINDOWS = (30, 90, 365)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    name: str
+    svg: SafeString
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    days: int
+    start: date
+    end: date
+    charts: list[Chart]
+    bands: list[Band]
+    flares: list[Band]
+    tag_days: int
+
+
+def _series(user, metrics, start: date, end: date) -> dict[int, list[float | None]]:
+    n = (end - start).days + 1
+    series: dict[int, list[float | None]] = {m.id: [None] * n for m in metrics}
+    rank: dict[tuple[int, int], int] = {}
+    rows = DailyValue.objects.filter(user=user, metric__in=metrics, day__range=(start, end))
+    for metric_id, day, source, value in rows.values_list("metric_id", "day", "source", "value"):
+        i = (day - start).days
+        r = SOURCE_PRIORITY.get(source, 2)
+        if rank.get((metric_id, i), 99) > r:
+            rank[(metric_id, i)] = r
+            series[metric_id][i] = value
+    return series
+
+
+def _bands(user, start: date, end: date) -> list[Band]:
+    regimens = (Regimen.objects.filter(treatment__user=user, start__lte=end)
+                .filter(Q(stop__isnull=True) | Q(stop__gte=start))
+                .select_related("treatment").order_by("treatment__name", "start"))
+    return [Band(r.start, r.stop or end, r.label()) for r in regimens]
+
+
+def timeline(user, today: date, days: int) -> TimelineView:
+    """Return the charts for the `days` days ending today."""
+    start = today - timedelta(days=days - 1)
+    metrics = checkin_metrics(user)
+    series = _series(user, metrics, start, today)
+    bands = _bands(user, start, today)
+    flares = [Band(f.start, f.end, f"{f.get_severity_display()} flare")
+              for f in Flare.objects.filter(user=user, start__lte=today, end__gte=start)]
+    tagged = DayTag.objects.filter(user=user, day__range=(start, today)).values_list(
+        "day", "tag__name")
+    markers = [Marker(d, name) for d, name in tagged.order_by("day")]
+    charts = []
+    for i, m in enumerate(metrics):
+        svg = line_chart(
+            title=m.name, start=start, values=series[m.id], low=m.low, high=m.high,
+            unit=m.unit, worse=m.worse, bands=bands, flares=flares,
+            markers=markers if i == 0 else (), chart_id=f"chart-{m.key}",
+        )
+        charts.append(Chart(m.key, m.name, mark_safe(svg)))  # noqa: S308 - built and escaped by fibrolog.charts
+    return TimelineView(days, start, today, charts, bands, flares, len({d for d, _ in tagged}))

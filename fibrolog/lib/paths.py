@@ -1,0 +1,33 @@
+"""Where fibrolog keeps its files on this machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import platformdirs
+
+
+def data_dir() -> Path:
+    """Return the data directory (FIBROLOG_DATA_DIR or the user data dir), creating it 0700."""
+    raw = os.environ.get("FIBROLOG_DATA_DIR")
+    path = Path(raw).expanduser() if raw else Path(platformdirs.user_data_dir("fibrolog"))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def read_or_create_secret(path: Path) -> str:
+    """Return the secret stored at `path`, writing a new random one (mode 0600) the first time."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    secret = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process won the race: use its key
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret)
+    return secret

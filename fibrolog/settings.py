@@ -1,0 +1,115 @@
+"""Django settings for fibrolog: one module, driven by environment variables.
+
+FIBROLOG_DATA_DIR   where the SQLite file and the secret key live (default: the user data dir)
+DATABASE_URL        sqlite:////abs/path.sqlite3 or postgres://user:pass@host/db (overrides the file)
+FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, mode 0600)
+FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
+FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fibrolog.lib.dburl import parse_database_url, sqlite_database
+from fibrolog.lib.env import env_bool, env_list, env_str
+from fibrolog.lib.paths import data_dir, read_or_create_secret
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = data_dir()
+
+DEBUG = env_bool("FIBROLOG_DEBUG")
+SECRET_KEY = env_str("FIBROLOG_SECRET_KEY") or read_or_create_secret(DATA_DIR / "secret_key")
+# Set even locally: a loopback-only host list stops DNS-rebinding attacks on the local server.
+ALLOWED_HOSTS = env_list("FIBROLOG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "fibrolog.accounts",
+    "fibrolog.diary",
+    "fibrolog.treatments",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "fibrolog.web.middleware.private_pages",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "fibrolog.accounts.middleware.first_run",
+]
+
+ROOT_URLCONF = "fibrolog.web.urls"
+WSGI_APPLICATION = "fibrolog.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "fibrolog.accounts.context.preferences",
+            ],
+        },
+    },
+]
+
+_url = env_str("DATABASE_URL")
+DATABASES = {
+    "default": parse_database_url(_url) if _url else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "today"
+LOGOUT_REDIRECT_URL = "login"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+# Serve straight from the package (no collectstatic step for a laptop install).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Warnings and errors only: request lines could carry dates and ids of health data.
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

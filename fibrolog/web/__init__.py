@@ -1,0 +1,1 @@
+"""The Django glue shared by every app: URLs, WSGI entry point, middleware."""

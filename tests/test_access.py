@@ -1,0 +1,58 @@
+"""Every URL has a declared access policy; strangers and anonymous visitors are refused."""
+
+import pytest
+from django.urls import URLPattern, get_resolver
+
+from fibrolog.treatments.services import start_treatment
+
+# name -> policy: "public" (anyone), "setup" (only before the first account), "owner" (login)
+POLICY = {
+    "home": "redirect", "setup": "setup", "login": "public", "logout": "public",
+    "settings": "owner", "today": "owner", "pick_day": "owner", "day": "owner",
+    "checkin": "owner", "timeline": "owner", "metric_new": "owner", "treatments": "owner",
+    "treatment": "owner",
+}
+SAMPLE_ARGS = {"day": {"iso": "2026-01-05"}}
+
+
+def _patterns():
+    return [p for p in get_resolver().url_patterns if isinstance(p, URLPattern)]
+
+
+def test_it_declares_a_policy_for_every_url():
+    names = {p.name for p in _patterns()}
+    assert names == set(POLICY), f"declare a policy for: {names ^ set(POLICY)}"
+
+
+@pytest.mark.parametrize("name", [n for n, p in POLICY.items() if p == "owner"])
+def test_it_sends_anonymous_visitors_to_log_in(client, maya, name):
+    from django.urls import reverse
+
+    kwargs = {"pk": 1} if name == "treatment" else SAMPLE_ARGS.get(name, {})
+    for method in ("get", "post"):
+        response = getattr(client, method)(reverse(name, kwargs=kwargs))
+        assert response.status_code == 302
+        assert response["Location"].startswith("/login/")
+
+
+def test_it_answers_a_strangers_treatment_exactly_like_a_missing_one(maya, sam_client):
+    mine = start_treatment(maya, name="", key="ldn", start=__import__("datetime").date(2026, 1, 1))
+    assert sam_client.get(f"/treatments/{mine.pk}/").status_code == 404
+    assert sam_client.post(f"/treatments/{mine.pk}/", {"stop": "1", "stop-on": "2026-02-01"}
+                           ).status_code == 404
+    assert sam_client.get("/treatments/999999/").status_code == 404
+    assert mine.regimens.get().stop is None
+
+
+def test_it_never_shows_a_stranger_anyone_elses_diary(maya, sam_client):
+    from fibrolog.diary.services.checkin import DayChanges, save_day
+    from fibrolog.diary.services.checkin_page import today_for
+
+    save_day(maya, today_for(maya), DayChanges(values={"pain": 9}, note=None,
+                                               tags_add=frozenset({"maya-secret-tag"})))
+    for url in ("/today/", "/timeline/?days=365", "/treatments/", "/settings/"):
+        assert "maya-secret-tag" not in sam_client.get(url).content.decode()
+
+
+def test_it_hides_setup_once_an_account_exists(client, maya):
+    assert client.get("/setup/", REMOTE_ADDR="127.0.0.1").status_code == 404
