@@ -68,7 +68,9 @@ TEMPLATES = [
 
 _url = env_str("DATABASE_URL")
 DATABASES = {
-    "default": parse_database_url(_url) if _url else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
+    "default": parse_database_url(_url)
+    if _url
+    else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -79,8 +81,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

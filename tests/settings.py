@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("FIBROLOG_DATA_DIR", tempfile.mkdtemp(prefix="fibrolog-test-"))
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
 
-from fibrolog.settings import *  # noqa: E402,F403
-from fibrolog.settings import DATA_DIR, DATABASES  # noqa: E402
+from fibrolog.settings import *  # noqa: F403
+from fibrolog.settings import DATA_DIR, DATABASES
 
 # A file, not :memory:, so the browser test's live server and the tests share one database.
 DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}

@@ -7,9 +7,18 @@ from fibrolog.treatments.services import start_treatment
 
 # name -> policy: "public" (anyone), "setup" (only before the first account), "owner" (login)
 POLICY = {
-    "home": "redirect", "setup": "setup", "login": "public", "logout": "public",
-    "settings": "owner", "today": "owner", "pick_day": "owner", "day": "owner",
-    "checkin": "owner", "timeline": "owner", "metric_new": "owner", "treatments": "owner",
+    "home": "redirect",
+    "setup": "setup",
+    "login": "public",
+    "logout": "public",
+    "settings": "owner",
+    "today": "owner",
+    "pick_day": "owner",
+    "day": "owner",
+    "checkin": "owner",
+    "timeline": "owner",
+    "metric_new": "owner",
+    "treatments": "owner",
     "treatment": "owner",
 }
 SAMPLE_ARGS = {"day": {"iso": "2026-01-05"}}
@@ -38,8 +47,12 @@ def test_it_sends_anonymous_visitors_to_log_in(client, maya, name):
 def test_it_answers_a_strangers_treatment_exactly_like_a_missing_one(maya, sam_client):
     mine = start_treatment(maya, name="", key="ldn", start=__import__("datetime").date(2026, 1, 1))
     assert sam_client.get(f"/treatments/{mine.pk}/").status_code == 404
-    assert sam_client.post(f"/treatments/{mine.pk}/", {"stop": "1", "stop-on": "2026-02-01"}
-                           ).status_code == 404
+    assert (
+        sam_client.post(
+            f"/treatments/{mine.pk}/", {"stop": "1", "stop-on": "2026-02-01"}
+        ).status_code
+        == 404
+    )
     assert sam_client.get("/treatments/999999/").status_code == 404
     assert mine.regimens.get().stop is None
 
@@ -48,8 +61,11 @@ def test_it_never_shows_a_stranger_anyone_elses_diary(maya, sam_client):
     from fibrolog.diary.services.checkin import DayChanges, save_day
     from fibrolog.diary.services.checkin_page import today_for
 
-    save_day(maya, today_for(maya), DayChanges(values={"pain": 9}, note=None,
-                                               tags_add=frozenset({"maya-secret-tag"})))
+    save_day(
+        maya,
+        today_for(maya),
+        DayChanges(values={"pain": 9}, note=None, tags_add=frozenset({"maya-secret-tag"})),
+    )
     for url in ("/today/", "/timeline/?days=365", "/treatments/", "/settings/"):
         assert "maya-secret-tag" not in sam_client.get(url).content.decode()
 

@@ -29,8 +29,16 @@ def test_it_shows_yesterday_as_a_hint_without_prefilling_today(maya, maya_client
 
 def test_it_saves_a_check_in_and_says_thank_you(maya, maya_client):
     today = today_for(maya)
-    response = _post(maya_client, today, m_pain="6", o_pain="", m_fatigue="7", o_fatigue="",
-                     tags=["poor sleep"], note="Rough night")
+    response = _post(
+        maya_client,
+        today,
+        m_pain="6",
+        o_pain="",
+        m_fatigue="7",
+        o_fatigue="",
+        tags=["poor sleep"],
+        note="Rough night",
+    )
     assert response.status_code == 302
     state = day_state(maya, today)
     assert state.values == {"pain": 6, "fatigue": 7}
@@ -40,8 +48,15 @@ def test_it_saves_a_check_in_and_says_thank_you(maya, maya_client):
 
 def test_it_refuses_pain_11_naming_the_field_and_changing_nothing(maya, maya_client):
     today = today_for(maya)
-    response = _post(maya_client, today, m_pain="11", o_pain="", m_fatigue="5", o_fatigue="",
-                     note="should not be saved")
+    response = _post(
+        maya_client,
+        today,
+        m_pain="11",
+        o_pain="",
+        m_fatigue="5",
+        o_fatigue="",
+        note="should not be saved",
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Nothing was saved" in page and "Pain must be between 0 and 10; got 11." in page

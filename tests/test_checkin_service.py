@@ -38,7 +38,9 @@ def test_it_clears_a_value_by_deleting_its_row(maya):
 
 def test_it_rolls_back_the_whole_day_on_an_unknown_metric(maya):
     with pytest.raises(ValueError, match="Unknown metric: nonsense"):
-        save_day(maya, DAY, DayChanges(values={"pain": 6, "nonsense": 1}, tags_add=frozenset({"x"})))
+        save_day(
+            maya, DAY, DayChanges(values={"pain": 6, "nonsense": 1}, tags_add=frozenset({"x"}))
+        )
     assert day_state(maya, DAY).is_empty
 
 
@@ -57,8 +59,9 @@ def test_it_replaces_a_note_edited_from_what_was_shown(maya):
 
 def test_it_adds_and_removes_tags_as_deltas(maya):
     save_day(maya, DAY, DayChanges(tags_add=frozenset({"poor sleep", "travel"})))
-    save_day(maya, DAY, DayChanges(tags_add=frozenset({"a new one"}),
-                                   tags_remove=frozenset({"travel"})))
+    save_day(
+        maya, DAY, DayChanges(tags_add=frozenset({"a new one"}), tags_remove=frozenset({"travel"}))
+    )
     assert day_state(maya, DAY).tags == {"poor sleep", "a new one"}
     assert DayTag.objects.filter(user=maya).count() == 2
 

@@ -62,13 +62,16 @@ def test_it_logs_a_past_date_and_updates_it_on_a_second_run(maya):
     assert Note.objects.get(user=maya).text == "second thoughts"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["pain=11"], "Pain must be between 0 and 10; got 11."),
-    (["pain=6", "dose=abc"], "'dose' is not a metric"),
-    (["pain"], "write METRIC=VALUE"),
-    (["pain=5", "--date", "3000-01-01"], "--date: 3000-01-01 is in the future"),
-    (["pain=5", "--taken", "unicorn tears"], "Treatment 'unicorn tears' not found"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["pain=11"], "Pain must be between 0 and 10; got 11."),
+        (["pain=6", "dose=abc"], "'dose' is not a metric"),
+        (["pain"], "write METRIC=VALUE"),
+        (["pain=5", "--date", "3000-01-01"], "--date: 3000-01-01 is in the future"),
+        (["pain=5", "--taken", "unicorn tears"], "Treatment 'unicorn tears' not found"),
+    ],
+)
 def test_it_refuses_bad_input_and_saves_nothing(maya, args, message):
     result = run("log", *args, "--tag", "should not stay")
     assert result.exit_code == 1
@@ -102,12 +105,17 @@ def test_it_works_end_to_end_as_a_real_command(tmp_path: Path):
     exe = [sys.executable, "-m", "fibrolog"]
 
     def sh(*args, input=None):
-        return subprocess.run([*exe, *args], env=env, input=input, text=True,
-                              capture_output=True, timeout=120)
+        return subprocess.run(
+            [*exe, *args], env=env, input=input, text=True, capture_output=True, timeout=120
+        )
 
     assert sh("migrate").returncode == 0
-    assert sh("user", "create", "maya", "--password-stdin",
-              input="lavender window quietly\n").returncode == 0
+    assert (
+        sh(
+            "user", "create", "maya", "--password-stdin", input="lavender window quietly\n"
+        ).returncode
+        == 0
+    )
     logged = sh("log", "pain=4", "sleep_hours=6.5", "--date", "2026-02-01")
     assert logged.returncode == 0, logged.stderr
     assert "Saved 2026-02-01: pain=4, sleep_hours=6.5" in logged.stdout

@@ -34,7 +34,9 @@ def test_it_reads_a_sqlite_url_with_the_durable_pragmas():
     assert "synchronous=FULL" in db["OPTIONS"]["init_command"]
 
 
-@pytest.mark.parametrize("url", ["mysql://x/y", "sqlite://host/x.db", "postgres://h/", "sqlite:///"])
+@pytest.mark.parametrize(
+    "url", ["mysql://x/y", "sqlite://host/x.db", "postgres://h/", "sqlite:///"]
+)
 def test_it_refuses_a_database_url_it_cannot_use(url):
     with pytest.raises(ValueError, match="DATABASE_URL"):
         parse_database_url(url)

@@ -4,8 +4,15 @@ from fibrolog.accounts.models import Profile
 
 
 def test_it_saves_time_zone_day_start_and_theme(maya, maya_client):
-    response = maya_client.post("/settings/", {"save_preferences": "1", "timezone": "Europe/Oslo",
-                                               "day_start_hour": "5", "theme": "dark"})
+    response = maya_client.post(
+        "/settings/",
+        {
+            "save_preferences": "1",
+            "timezone": "Europe/Oslo",
+            "day_start_hour": "5",
+            "theme": "dark",
+        },
+    )
     assert response.status_code == 302
     profile = Profile.objects.get(user=maya)
     assert (profile.timezone, profile.day_start_hour, profile.theme) == ("Europe/Oslo", 5, "dark")
@@ -13,8 +20,10 @@ def test_it_saves_time_zone_day_start_and_theme(maya, maya_client):
 
 
 def test_it_refuses_a_made_up_time_zone_and_a_day_start_of_25(maya, maya_client):
-    response = maya_client.post("/settings/", {"save_preferences": "1", "timezone": "Mars/Base",
-                                               "day_start_hour": "25", "theme": "dark"})
+    response = maya_client.post(
+        "/settings/",
+        {"save_preferences": "1", "timezone": "Mars/Base", "day_start_hour": "25", "theme": "dark"},
+    )
     page = response.content.decode()
     assert "&#x27;Mars/Base&#x27; is not a time zone" in page
     assert "less than or equal to 12" in page
@@ -36,22 +45,42 @@ def test_it_chooses_which_metrics_are_on_the_check_in(maya, maya_client):
 
 
 def test_it_adds_a_metric_of_her_own_to_the_check_in(maya, maya_client):
-    response = maya_client.post("/metrics/new/", {
-        "name": "Jaw pain", "kind": "symptom", "low": "0", "high": "10", "step": "1",
-        "unit": "", "worse": "higher"})
+    response = maya_client.post(
+        "/metrics/new/",
+        {
+            "name": "Jaw pain",
+            "kind": "symptom",
+            "low": "0",
+            "high": "10",
+            "step": "1",
+            "unit": "",
+            "worse": "higher",
+        },
+    )
     assert response.status_code == 302
     assert "jaw_pain" in Profile.objects.get(user=maya).checkin_metrics
     assert 'name="m_jaw_pain"' in maya_client.get("/today/").content.decode()
 
 
 def test_it_refuses_a_metric_whose_top_is_below_its_bottom(maya_client):
-    response = maya_client.post("/metrics/new/", {"name": "Odd", "kind": "symptom", "low": "5",
-                                                  "high": "1", "step": "1", "worse": "higher"})
+    response = maya_client.post(
+        "/metrics/new/",
+        {"name": "Odd", "kind": "symptom", "low": "5", "high": "1", "step": "1", "worse": "higher"},
+    )
     assert response.status_code == 400
     assert "must be above the lowest" in response.content.decode()
 
 
 def test_it_keeps_one_persons_metrics_to_themselves(maya_client, sam_client):
-    maya_client.post("/metrics/new/", {"name": "Private itch", "kind": "symptom", "low": "0",
-                                       "high": "10", "step": "1", "worse": "higher"})
+    maya_client.post(
+        "/metrics/new/",
+        {
+            "name": "Private itch",
+            "kind": "symptom",
+            "low": "0",
+            "high": "10",
+            "step": "1",
+            "worse": "higher",
+        },
+    )
     assert "Private itch" not in sam_client.get("/settings/").content.decode()

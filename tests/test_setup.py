@@ -14,8 +14,11 @@ def test_it_sends_the_first_visit_to_setup(client):
 
 @pytest.mark.django_db
 def test_it_creates_the_first_account_from_loopback_and_logs_in(client):
-    response = client.post("/setup/", {"username": "maya", "password": "lavender window quietly"},
-                           REMOTE_ADDR="127.0.0.1")
+    response = client.post(
+        "/setup/",
+        {"username": "maya", "password": "lavender window quietly"},
+        REMOTE_ADDR="127.0.0.1",
+    )
     assert response.status_code == 302
     assert client.get("/today/").status_code == 200
     assert Profile.objects.get(user__username="maya").day_start_hour == 4
@@ -23,16 +26,20 @@ def test_it_creates_the_first_account_from_loopback_and_logs_in(client):
 
 @pytest.mark.django_db
 def test_it_refuses_a_common_password(client):
-    response = client.post("/setup/", {"username": "maya", "password": "password123"},
-                           REMOTE_ADDR="127.0.0.1")
+    response = client.post(
+        "/setup/", {"username": "maya", "password": "password123"}, REMOTE_ADDR="127.0.0.1"
+    )
     assert "too common" in response.content.decode()
     assert not Profile.objects.exists()
 
 
 @pytest.mark.django_db
 def test_it_refuses_setup_from_another_machine(client):
-    response = client.post("/setup/", {"username": "eve", "password": "lavender window quietly"},
-                           REMOTE_ADDR="203.0.113.9")
+    response = client.post(
+        "/setup/",
+        {"username": "eve", "password": "lavender window quietly"},
+        REMOTE_ADDR="203.0.113.9",
+    )
     assert response.status_code == 403
     assert not Profile.objects.exists()
 

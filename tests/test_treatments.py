@@ -12,8 +12,10 @@ from fibrolog.treatments.services import TreatmentError, change_dose, start_trea
 
 def test_it_starts_low_dose_naltrexone_from_the_catalogue(maya, maya_client):
     start = today_for(maya) - timedelta(days=30)
-    response = maya_client.post("/treatments/", {"key": "ldn", "name": "", "dose": "1.5",
-                                                 "unit": "", "start": start.isoformat()})
+    response = maya_client.post(
+        "/treatments/",
+        {"key": "ldn", "name": "", "dose": "1.5", "unit": "", "start": start.isoformat()},
+    )
     assert response.status_code == 302
     ldn = Treatment.objects.get(user=maya)
     assert (ldn.name, ldn.unit, ldn.onset) == ("Low-dose naltrexone", "mg", "slow")
@@ -22,11 +24,18 @@ def test_it_starts_low_dose_naltrexone_from_the_catalogue(maya, maya_client):
 
 def test_it_records_an_ldn_titration_as_consecutive_regimens(maya, maya_client):
     today = today_for(maya)
-    ldn = start_treatment(maya, name="", key="ldn", start=today - timedelta(days=28),
-                          dose=Decimal("1.5"))
+    ldn = start_treatment(
+        maya, name="", key="ldn", start=today - timedelta(days=28), dose=Decimal("1.5")
+    )
     for dose, ago in (("3", 14), ("4.5", 0)):
-        maya_client.post(f"/treatments/{ldn.pk}/", {"change_dose": "1", "dose-dose": dose,
-                                                     "dose-on": (today - timedelta(days=ago)).isoformat()})
+        maya_client.post(
+            f"/treatments/{ldn.pk}/",
+            {
+                "change_dose": "1",
+                "dose-dose": dose,
+                "dose-on": (today - timedelta(days=ago)).isoformat(),
+            },
+        )
     rows = [(r.start, r.stop, r.dose) for r in Regimen.objects.filter(treatment=ldn)]
     assert rows == [
         (today - timedelta(days=28), today - timedelta(days=15), Decimal("1.5")),
@@ -39,8 +48,10 @@ def test_it_records_an_ldn_titration_as_consecutive_regimens(maya, maya_client):
 
 def test_it_refuses_a_dose_of_abc_and_changes_nothing(maya, maya_client):
     ldn = start_treatment(maya, name="", key="ldn", start=today_for(maya), dose=Decimal("1.5"))
-    response = maya_client.post(f"/treatments/{ldn.pk}/", {
-        "change_dose": "1", "dose-dose": "abc", "dose-on": today_for(maya).isoformat()})
+    response = maya_client.post(
+        f"/treatments/{ldn.pk}/",
+        {"change_dose": "1", "dose-dose": "abc", "dose-on": today_for(maya).isoformat()},
+    )
     assert response.status_code == 400
     assert "Enter a number" in response.content.decode()
     assert ldn.regimens.get().dose == Decimal("1.5")
@@ -48,8 +59,9 @@ def test_it_refuses_a_dose_of_abc_and_changes_nothing(maya, maya_client):
 
 def test_it_refuses_a_negative_dose_and_a_future_start(maya, maya_client):
     future = today_for(maya) + timedelta(days=3)
-    response = maya_client.post("/treatments/", {"key": "omega3", "dose": "-5",
-                                                 "start": future.isoformat()})
+    response = maya_client.post(
+        "/treatments/", {"key": "omega3", "dose": "-5", "start": future.isoformat()}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "greater than or equal to 0" in page and "in the future" in page
@@ -59,7 +71,9 @@ def test_it_refuses_a_negative_dose_and_a_future_start(maya, maya_client):
 def test_it_stops_a_treatment_on_the_last_day_taken(maya, maya_client):
     today = today_for(maya)
     yoga = start_treatment(maya, name="", key="yoga", start=today - timedelta(days=60))
-    maya_client.post(f"/treatments/{yoga.pk}/", {"stop": "1", "stop-on": (today - timedelta(days=5)).isoformat()})
+    maya_client.post(
+        f"/treatments/{yoga.pk}/", {"stop": "1", "stop-on": (today - timedelta(days=5)).isoformat()}
+    )
     assert yoga.regimens.get().stop == today - timedelta(days=5)
     assert "not running" in maya_client.get("/treatments/").content.decode()
 

@@ -14,13 +14,16 @@ SLEEP = next(m for m in METRICS if m.key == "sleep_hours")
 TODAY = date(2026, 11, 25)
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    ("11", "Pain must be between 0 and 10; got 11."),
-    ("-1", "Pain must be between 0 and 10; got -1."),
-    ("abc", "Pain: 'abc' is not a number."),
-    ("nan", "Pain: 'nan' is not a number."),
-    ("6.5", "Pain goes in steps of 1; got 6.5."),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("11", "Pain must be between 0 and 10; got 11."),
+        ("-1", "Pain must be between 0 and 10; got -1."),
+        ("abc", "Pain: 'abc' is not a number."),
+        ("nan", "Pain: 'nan' is not a number."),
+        ("6.5", "Pain goes in steps of 1; got 6.5."),
+    ],
+)
 def test_it_names_the_metric_and_the_problem(raw, message):
     with pytest.raises(ValueError) as info:
         parse_value(PAIN, raw)

@@ -10,9 +10,11 @@ from fibrolog.lib.days import is_zone
 
 class SetupForm(forms.Form):
     username = forms.CharField(label="Your name (to log in)", max_length=150)
-    password = forms.CharField(label="Passphrase", widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}), help_text="At least 10 characters; "
-        "a few words you will remember works well.")
+    password = forms.CharField(
+        label="Passphrase",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters; a few words you will remember works well.",
+    )
 
 
 class PreferencesForm(forms.ModelForm):

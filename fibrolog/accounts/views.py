@@ -49,8 +49,9 @@ def setup(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Show and save preferences, check-in metrics and custom metrics."""
     profile = ensure_profile(request.user)
-    form = PreferencesForm(request.POST if "save_preferences" in request.POST else None,
-                           instance=profile)
+    form = PreferencesForm(
+        request.POST if "save_preferences" in request.POST else None, instance=profile
+    )
     if form.is_bound and form.is_valid():
         form.save()
         messages.success(request, "Settings saved.")

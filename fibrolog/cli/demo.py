@@ -8,8 +8,13 @@ from fibrolog.cli import _django
 
 
 @click.command()
-@click.option("--user", "username", default="demo", show_default=True,
-              help="Account to fill; created (without a password) if it does not exist.")
+@click.option(
+    "--user",
+    "username",
+    default="demo",
+    show_default=True,
+    help="Account to fill; created (without a password) if it does not exist.",
+)
 @click.option("--years", default=5.0, show_default=True, type=click.FloatRange(0.1, 30))
 @click.option("--seed", default=1, show_default=True, type=int)
 def demo(username: str, years: float, seed: int) -> None:

@@ -19,8 +19,11 @@ def user() -> None:
 
 @user.command("create")
 @click.argument("name")
-@click.option("--password-stdin", is_flag=True,
-              help="Read the passphrase from the first line of standard input.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the passphrase from the first line of standard input.",
+)
 def create(name: str, password_stdin: bool) -> None:
     """Create an account called NAME.
 
@@ -44,8 +47,11 @@ def create(name: str, password_stdin: bool) -> None:
 
 @user.command("password")
 @click.argument("name")
-@click.option("--password-stdin", is_flag=True,
-              help="Read the passphrase from the first line of standard input.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the passphrase from the first line of standard input.",
+)
 def password(name: str, password_stdin: bool) -> None:
     """Set a new passphrase for NAME (this ends nothing else; log in again in the browser).
 

@@ -37,39 +37,98 @@ class MetricSpec:
 
 
 def _zero_ten(
-    key: str, name: str, question: str, low: str, high: str, *, kind: str = SYMPTOM,
+    key: str,
+    name: str,
+    question: str,
+    low: str,
+    high: str,
+    *,
+    kind: str = SYMPTOM,
     worse: str = HIGHER,
 ) -> MetricSpec:
-    return MetricSpec(key, name, kind, 0, 10, unit="0-10", worse=worse, question=question,
-                      low_label=low, high_label=high)
+    return MetricSpec(
+        key,
+        name,
+        kind,
+        0,
+        10,
+        unit="0-10",
+        worse=worse,
+        question=question,
+        low_label=low,
+        high_label=high,
+    )
 
 
 def _severity(key: str, name: str, question: str) -> MetricSpec:
-    return MetricSpec(key, name, SYMPTOM, 0, 3, question=question, unit="0-3",
-                      low_label="none", high_label="severe", words=SEVERITY_WORDS)
+    return MetricSpec(
+        key,
+        name,
+        SYMPTOM,
+        0,
+        3,
+        question=question,
+        unit="0-3",
+        low_label="none",
+        high_label="severe",
+        words=SEVERITY_WORDS,
+    )
 
 
 METRICS: tuple[MetricSpec, ...] = (
     _zero_ten("pain", "Pain", "How much pain overall today?", "no pain", "worst imaginable"),
     _zero_ten("fatigue", "Fatigue", "How tired, even after rest?", "none", "exhausted"),
     _zero_ten("fog", "Fibro fog", "How foggy is your thinking?", "clear", "can't think"),
-    _zero_ten("sleep_quality", "Sleep quality", "How well did you sleep last night?",
-              "very badly", "very well", worse=LOWER),
-    MetricSpec("sleep_hours", "Hours slept", FACTOR, 0, 16, step=0.25, unit="h", worse=LOWER,
-               question="About how many hours did you sleep last night?"),
+    _zero_ten(
+        "sleep_quality",
+        "Sleep quality",
+        "How well did you sleep last night?",
+        "very badly",
+        "very well",
+        worse=LOWER,
+    ),
+    MetricSpec(
+        "sleep_hours",
+        "Hours slept",
+        FACTOR,
+        0,
+        16,
+        step=0.25,
+        unit="h",
+        worse=LOWER,
+        question="About how many hours did you sleep last night?",
+    ),
     _severity("unrefreshed", "Woke unrefreshed", "Did you wake unrefreshed?"),
     _zero_ten("stiffness", "Stiffness", "How stiff are you?", "none", "can't move"),
     _severity("sensitivity_sound", "Sound sensitivity", "How much did noise bother you?"),
     _severity("sensitivity_light", "Light sensitivity", "How much did light bother you?"),
-    _severity("sensitivity_temperature", "Temperature sensitivity",
-              "How much did heat or cold bother you?"),
+    _severity(
+        "sensitivity_temperature",
+        "Temperature sensitivity",
+        "How much did heat or cold bother you?",
+    ),
     _zero_ten("mood", "Mood", "How is your mood?", "very low", "very good", worse=LOWER),
     _zero_ten("anxiety", "Anxiety", "How anxious do you feel?", "calm", "very anxious"),
-    _zero_ten("exertion", "Exertion", "How hard did you push yourself physically?", "rested",
-              "far too much", kind=FACTOR, worse=NEITHER),
+    _zero_ten(
+        "exertion",
+        "Exertion",
+        "How hard did you push yourself physically?",
+        "rested",
+        "far too much",
+        kind=FACTOR,
+        worse=NEITHER,
+    ),
     _zero_ten("stress", "Stress", "How stressful was today?", "none", "extreme", kind=FACTOR),
-    MetricSpec("caffeine", "Caffeine", FACTOR, 0, 20, unit="cups", worse=NEITHER,
-               question="How many caffeinated drinks today?"),
+    MetricSpec(
+        "caffeine",
+        "Caffeine",
+        FACTOR,
+        0,
+        20,
+        unit="cups",
+        worse=NEITHER,
+        question="How many caffeinated drinks today?",
+    ),
 )
 
 METRIC_KEYS = tuple(m.key for m in METRICS)
@@ -103,7 +162,9 @@ class TreatmentSpec:
 
 
 TREATMENTS: tuple[TreatmentSpec, ...] = (
-    TreatmentSpec("ldn", "Low-dose naltrexone", "medication", "mg", "slow", "0.5 -> 4.5 mg nightly"),
+    TreatmentSpec(
+        "ldn", "Low-dose naltrexone", "medication", "mg", "slow", "0.5 -> 4.5 mg nightly"
+    ),
     TreatmentSpec("duloxetine", "Duloxetine", "medication", "mg", "slow", "30-60 mg daily"),
     TreatmentSpec("pregabalin", "Pregabalin", "medication", "mg", "slow", "150-450 mg daily"),
     TreatmentSpec("amitriptyline", "Amitriptyline", "medication", "mg", "slow", "10-50 mg nightly"),

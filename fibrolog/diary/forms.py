@@ -24,37 +24,57 @@ def _fmt(value: float | None) -> str:
 
 class CheckinForm(forms.Form):
     day = forms.DateField(label="Day")
-    note = forms.CharField(label="Note", required=False, max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Note", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     o_note = forms.CharField(required=False, widget=forms.HiddenInput)
     new_tag = forms.CharField(label="Add a tag", required=False, max_length=40)
     tags = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     o_tags = forms.CharField(required=False, widget=forms.HiddenInput)
-    flare = forms.TypedChoiceField(label="Flare", required=False, coerce=int, empty_value=None,
-                                   choices=[(0, "No flare"), (1, "Mild"), (2, "Moderate"),
-                                            (3, "Severe")])
+    flare = forms.TypedChoiceField(
+        label="Flare",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[(0, "No flare"), (1, "Mild"), (2, "Moderate"), (3, "Severe")],
+    )
     o_flare = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, metrics: list[Metric], tag_names: list[str],
-                 treatments: list[Treatment], state: DayState, today: date, **kwargs):
+    def __init__(
+        self,
+        *args,
+        metrics: list[Metric],
+        tag_names: list[str],
+        treatments: list[Treatment],
+        state: DayState,
+        today: date,
+        **kwargs,
+    ):
         initial = {
-            "day": state.day, "note": state.note, "o_note": state.note,
-            "tags": sorted(state.tags), "o_tags": SEP.join(sorted(state.tags)),
-            "flare": state.flare, "o_flare": state.flare,
+            "day": state.day,
+            "note": state.note,
+            "o_note": state.note,
+            "tags": sorted(state.tags),
+            "o_tags": SEP.join(sorted(state.tags)),
+            "flare": state.flare,
+            "o_flare": state.flare,
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.metrics, self.treatments, self.today = metrics, treatments, today
         self.fields["tags"].choices = [(n, n) for n in sorted(set(tag_names) | state.tags)]
         for metric in metrics:
             self.fields[f"m_{metric.key}"] = forms.CharField(label=metric.name, required=False)
-            self.fields[f"o_{metric.key}"] = forms.CharField(required=False,
-                                                             widget=forms.HiddenInput)
+            self.fields[f"o_{metric.key}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
             self.initial[f"m_{metric.key}"] = _fmt(state.values.get(metric.key))
             self.initial[f"o_{metric.key}"] = _fmt(state.values.get(metric.key))
         for t in treatments:
             self.fields[f"t_{t.id}"] = forms.ChoiceField(
-                label=t.name, required=False,
-                choices=[("", "Not logged"), ("taken", "Taken"), ("skipped", "Not taken")])
+                label=t.name,
+                required=False,
+                choices=[("", "Not logged"), ("taken", "Taken"), ("skipped", "Not taken")],
+            )
             self.fields[f"o_t_{t.id}"] = forms.CharField(required=False, widget=forms.HiddenInput)
             taken = state.intakes.get(t.id)
             code = "" if taken is None else ("taken" if taken else "skipped")
@@ -119,16 +139,20 @@ class MetricForm(forms.Form):
     """A person's own metric."""
 
     name = forms.CharField(label="Name", max_length=60)
-    kind = forms.ChoiceField(label="Kind", choices=Metric.KINDS, widget=forms.RadioSelect,
-                             initial="symptom")
+    kind = forms.ChoiceField(
+        label="Kind", choices=Metric.KINDS, widget=forms.RadioSelect, initial="symptom"
+    )
     low = forms.FloatField(label="Lowest value", initial=0, min_value=-1000, max_value=100000)
     high = forms.FloatField(label="Highest value", initial=10, min_value=-1000, max_value=100000)
     step = forms.FloatField(label="Step", initial=1, min_value=0.001, max_value=1000)
     unit = forms.CharField(label="Unit", required=False, max_length=20)
-    worse = forms.ChoiceField(label="Which direction is worse", choices=Metric.WORSE,
-                              widget=forms.RadioSelect, initial="higher")
-    question = forms.CharField(label="Question to ask (optional)", required=False,
-                               max_length=120)
+    worse = forms.ChoiceField(
+        label="Which direction is worse",
+        choices=Metric.WORSE,
+        widget=forms.RadioSelect,
+        initial="higher",
+    )
+    question = forms.CharField(label="Question to ask (optional)", required=False, max_length=120)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -166,6 +190,7 @@ def treatment_rows(form: CheckinForm) -> list[tuple[Treatment, object, object, s
     rows = []
     for t in form.treatments:
         regimen = t.current_regimen(form.initial["day"])
-        rows.append((t, form[f"t_{t.id}"], form[f"o_t_{t.id}"], regimen.label() if regimen
-                     else t.name))
+        rows.append(
+            (t, form[f"t_{t.id}"], form[f"o_t_{t.id}"], regimen.label() if regimen else t.name)
+        )
     return rows

@@ -15,8 +15,11 @@ class Metric(models.Model):
     """Something trackable: built-in (owner is null) or a person's own."""
 
     KINDS = [(cat.SYMPTOM, "Symptom"), (cat.FACTOR, "Factor")]
-    WORSE = [(cat.HIGHER, "Higher is worse"), (cat.LOWER, "Lower is worse"),
-             (cat.NEITHER, "Neither")]
+    WORSE = [
+        (cat.HIGHER, "Higher is worse"),
+        (cat.LOWER, "Lower is worse"),
+        (cat.NEITHER, "Neither"),
+    ]
 
     owner = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE)
     key = models.SlugField(max_length=40)
@@ -36,8 +39,9 @@ class Metric(models.Model):
     class Meta:
         ordering = ["position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["key"], condition=Q(owner__isnull=True),
-                                    name="metric_builtin_key_unique"),
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(owner__isnull=True), name="metric_builtin_key_unique"
+            ),
             models.UniqueConstraint(fields=["owner", "key"], name="metric_owner_key_unique"),
             models.CheckConstraint(condition=Q(high__gt=models.F("low")), name="metric_range"),
             models.CheckConstraint(condition=Q(step__gt=0), name="metric_step_positive"),
@@ -72,10 +76,14 @@ class DailyValue(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "metric", "day", "source"],
-                                    name="dailyvalue_natural_key"),
+            models.UniqueConstraint(
+                fields=["user", "metric", "day", "source"], name="dailyvalue_natural_key"
+            ),
         ]
         indexes = [models.Index(fields=["user", "day"], name="dailyvalue_user_day")]
+
+    def __str__(self) -> str:
+        return f"{self.metric_id} on {self.day}: {self.value:g} ({self.source})"
 
 
 class Tag(models.Model):
@@ -102,6 +110,9 @@ class DayTag(models.Model):
         constraints = [models.UniqueConstraint(fields=["tag", "day"], name="daytag_tag_day")]
         indexes = [models.Index(fields=["user", "day"], name="daytag_user_day")]
 
+    def __str__(self) -> str:
+        return f"tag {self.tag_id} on {self.day}"
+
 
 class Note(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE)
@@ -111,6 +122,9 @@ class Note(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="note_user_day")]
+
+    def __str__(self) -> str:
+        return f"note on {self.day}"
 
 
 class Flare(models.Model):
@@ -127,6 +141,10 @@ class Flare(models.Model):
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="flare_order"),
-            models.CheckConstraint(condition=Q(severity__gte=1, severity__lte=3),
-                                   name="flare_severity_range"),
+            models.CheckConstraint(
+                condition=Q(severity__gte=1, severity__lte=3), name="flare_severity_range"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"flare {self.start} to {self.end} (severity {self.severity})"

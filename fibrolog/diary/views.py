@@ -19,8 +19,12 @@ from fibrolog.diary.validation import parse_day
 
 
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
-    context = {"page": page, "form": form, "metric_rows": metric_rows(form, page.yesterday),
-               "treatment_rows": treatment_rows(form)}
+    context = {
+        "page": page,
+        "form": form,
+        "metric_rows": metric_rows(form, page.yesterday),
+        "treatment_rows": treatment_rows(form),
+    }
     return render(request, "diary/checkin.html", context, status=status)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,10 +25,8 @@ def day_range(start: date, end: date) -> list[date]:
 def local_zone_name() -> str:
     """Return this machine's IANA time zone name (TZ, /etc/timezone or /etc/localtime), else UTC."""
     candidates = [os.environ.get("TZ", "")]
-    try:
+    with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text().strip())
-    except OSError:
-        pass
     try:
         target = str(Path("/etc/localtime").resolve())
         candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")

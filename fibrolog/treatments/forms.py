@@ -24,12 +24,19 @@ class _Dated(forms.Form):
 
 
 class StartForm(_Dated):
-    key = forms.ChoiceField(label="Treatment", required=False, choices=[
-        ("", "Something else (type its name)")] + [(t.key, t.name) for t in TREATMENTS])
+    key = forms.ChoiceField(
+        label="Treatment",
+        required=False,
+        choices=[("", "Something else (type its name)")] + [(t.key, t.name) for t in TREATMENTS],
+    )
     name = forms.CharField(label="Name, if not in the list", required=False, max_length=80)
     dose = forms.DecimalField(label="Dose", required=False, **DOSE)
-    unit = forms.CharField(label="Unit", required=False, max_length=20,
-                           help_text="mg, IU, min ... (leave empty for the usual unit)")
+    unit = forms.CharField(
+        label="Unit",
+        required=False,
+        max_length=20,
+        help_text="mg, IU, min ... (leave empty for the usual unit)",
+    )
     start = forms.DateField(label="Started on", widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_start(self):

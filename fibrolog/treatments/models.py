@@ -12,8 +12,13 @@ User = settings.AUTH_USER_MODEL
 
 
 class Treatment(models.Model):
-    KINDS = [("medication", "Medication"), ("supplement", "Supplement"),
-             ("exercise", "Exercise"), ("therapy", "Therapy"), ("lifestyle", "Lifestyle")]
+    KINDS = [
+        ("medication", "Medication"),
+        ("supplement", "Supplement"),
+        ("exercise", "Exercise"),
+        ("therapy", "Therapy"),
+        ("lifestyle", "Lifestyle"),
+    ]
     ONSETS = [("slow", "Slow: weeks"), ("fast", "Fast: days")]
 
     user = models.ForeignKey(User, on_delete=models.CASCADE)
@@ -51,12 +56,18 @@ class Regimen(models.Model):
     class Meta:
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(condition=Q(stop__isnull=True) | Q(stop__gte=models.F("start")),
-                                   name="regimen_order"),
-            models.CheckConstraint(condition=Q(dose__isnull=True) | Q(dose__gte=0),
-                                   name="regimen_dose_nonnegative"),
+            models.CheckConstraint(
+                condition=Q(stop__isnull=True) | Q(stop__gte=models.F("start")),
+                name="regimen_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(dose__isnull=True) | Q(dose__gte=0), name="regimen_dose_nonnegative"
+            ),
             models.UniqueConstraint(fields=["treatment", "start"], name="regimen_treatment_start"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.label()} from {self.start}"
 
     def label(self) -> str:
         unit = self.treatment.unit
@@ -74,3 +85,6 @@ class Intake(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["treatment", "day"], name="intake_day")]
+
+    def __str__(self) -> str:
+        return f"{self.treatment_id} on {self.day}: {'taken' if self.taken else 'not taken'}"

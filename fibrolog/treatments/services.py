@@ -19,18 +19,24 @@ class TreatmentError(ValueError):
 
 
 @transaction.atomic
-def start_treatment(user, *, name: str, start: date, dose: Decimal | None = None,
-                    unit: str = "", key: str = "") -> Treatment:
+def start_treatment(
+    user, *, name: str, start: date, dose: Decimal | None = None, unit: str = "", key: str = ""
+) -> Treatment:
     """Start a treatment (from the catalogue when `key` is given) on `start`."""
     spec = CATALOGUE.get(key)
     name = (name or (spec.name if spec else "")).strip()
     if not name:
         raise TreatmentError("Treatment: choose one from the list or type a name.")
     treatment, created = Treatment.objects.get_or_create(
-        user=user, name=name,
-        defaults={"key": key if spec else "", "unit": unit or (spec.unit if spec else ""),
-                  "kind": spec.kind if spec else "medication",
-                  "onset": spec.onset if spec else "slow"})
+        user=user,
+        name=name,
+        defaults={
+            "key": key if spec else "",
+            "unit": unit or (spec.unit if spec else ""),
+            "kind": spec.kind if spec else "medication",
+            "onset": spec.onset if spec else "slow",
+        },
+    )
     if not created and treatment.current_regimen(start):
         raise TreatmentError(f"Start: {name} is already running on {start.isoformat()}.")
     if treatment.regimens.filter(start__gt=start).exists():
@@ -82,7 +88,8 @@ class Adherence:
 
 def adherence(treatment: Treatment, end: date, days: int = 30) -> Adherence:
     """Count taken / not taken over the last `days` days."""
-    rows = Intake.objects.filter(treatment=treatment, day__range=(end - timedelta(days=days - 1),
-                                                                    end))
+    rows = Intake.objects.filter(
+        treatment=treatment, day__range=(end - timedelta(days=days - 1), end)
+    )
     taken = rows.filter(taken=True).count()
     return Adherence(taken, rows.count() - taken, days)

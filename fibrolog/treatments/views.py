@@ -29,8 +29,14 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            t = services.start_treatment(request.user, name=data["name"], key=data["key"],
-                                         dose=data["dose"], unit=data["unit"], start=data["start"])
+            t = services.start_treatment(
+                request.user,
+                name=data["name"],
+                key=data["key"],
+                dose=data["dose"],
+                unit=data["unit"],
+                start=data["start"],
+            )
         except services.TreatmentError as exc:
             _field_error(form, exc, "name")
         else:
@@ -39,8 +45,9 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
     treatments = Treatment.objects.filter(user=request.user).prefetch_related("regimens")
     rows = [(t, t.current_regimen(today)) for t in treatments]
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "treatments/list.html",
-                  {"form": form, "rows": rows, "today": today}, status=status)
+    return render(
+        request, "treatments/list.html", {"form": form, "rows": rows, "today": today}, status=status
+    )
 
 
 @login_required
@@ -50,16 +57,22 @@ def treatment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     treatment = get_object_or_404(Treatment, pk=pk, user=request.user)
     today = today_for(request.user)
     post = request.POST if request.method == "POST" else None
-    dose_form = DoseForm(post if post and "change_dose" in post else None, today=today,
-                         initial={"on": today}, prefix="dose")
-    stop_form = StopForm(post if post and "stop" in post else None, today=today,
-                         initial={"on": today}, prefix="stop")
+    dose_form = DoseForm(
+        post if post and "change_dose" in post else None,
+        today=today,
+        initial={"on": today},
+        prefix="dose",
+    )
+    stop_form = StopForm(
+        post if post and "stop" in post else None, today=today, initial={"on": today}, prefix="stop"
+    )
     for form, action in ((dose_form, "dose"), (stop_form, "stop")):
         if form.is_bound and form.is_valid():
             try:
                 if action == "dose":
-                    services.change_dose(treatment, dose=form.cleaned_data["dose"],
-                                         on=form.cleaned_data["on"])
+                    services.change_dose(
+                        treatment, dose=form.cleaned_data["dose"], on=form.cleaned_data["on"]
+                    )
                 else:
                     services.stop_treatment(treatment, on=form.cleaned_data["on"])
             except services.TreatmentError as exc:
@@ -68,9 +81,12 @@ def treatment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Saved.")
                 return redirect("treatment", pk=pk)
     context = {
-        "treatment": treatment, "regimens": treatment.regimens.all(),
-        "current": treatment.current_regimen(today), "dose_form": dose_form,
-        "stop_form": stop_form, "adherence": services.adherence(treatment, today),
+        "treatment": treatment,
+        "regimens": treatment.regimens.all(),
+        "current": treatment.current_regimen(today),
+        "dose_form": dose_form,
+        "stop_form": stop_form,
+        "adherence": services.adherence(treatment, today),
     }
     bound = dose_form.is_bound or stop_form.is_bound
     return render(request, "treatments/detail.html", context, status=400 if bound else 200)

@@ -11,8 +11,13 @@ from fibrolog.treatments import views as treatments
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="today"), name="home"),
     path("setup/", accounts.setup, name="setup"),
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html",
-                                                redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", accounts.settings_page, name="settings"),
     path("today/", diary.today, name="today"),

@@ -16,10 +16,18 @@ def sync_catalogue() -> int:
             owner=None,
             key=spec.key,
             defaults={
-                "name": spec.name, "kind": spec.kind, "low": spec.low, "high": spec.high,
-                "step": spec.step, "unit": spec.unit, "worse": spec.worse,
-                "question": spec.question, "low_label": spec.low_label,
-                "high_label": spec.high_label, "words": list(spec.words), "position": position,
+                "name": spec.name,
+                "kind": spec.kind,
+                "low": spec.low,
+                "high": spec.high,
+                "step": spec.step,
+                "unit": spec.unit,
+                "worse": spec.worse,
+                "question": spec.question,
+                "low_label": spec.low_label,
+                "high_label": spec.high_label,
+                "words": list(spec.words),
+                "position": position,
             },
         )
     return len(cat.METRICS)

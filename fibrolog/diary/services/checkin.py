@@ -54,8 +54,14 @@ class DayChanges:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.values or self.tags_add or self.tags_remove or self.note is not None
-                    or self.intakes or self.flare is not None)
+        return not (
+            self.values
+            or self.tags_add
+            or self.tags_remove
+            or self.note is not None
+            or self.intakes
+            or self.flare is not None
+        )
 
 
 def _preferred(rows: list[tuple[str, str, float]]) -> dict[str, float]:
@@ -79,8 +85,9 @@ def day_state(user, day: date) -> DayState:
         Intake.objects.filter(treatment__user=user, day=day).values_list("treatment_id", "taken")
     )
     flare = Flare.objects.filter(user=user, start__lte=day, end__gte=day).first()
-    return DayState(day, _preferred(list(rows)), frozenset(tags), note, intakes,
-                    flare.severity if flare else 0)
+    return DayState(
+        day, _preferred(list(rows)), frozenset(tags), note, intakes, flare.severity if flare else 0
+    )
 
 
 @transaction.atomic
@@ -103,11 +110,23 @@ def _save_values(user, day: date, values: Mapping[str, float | None], source: st
     if unknown:
         raise ValueError(f"Unknown metric: {', '.join(sorted(unknown))}")
     now = timezone.now()
-    rows = [DailyValue(user=user, metric=metrics[k], day=day, value=v, source=source,
-                       created_at=now, updated_at=now)
-            for k, v in values.items() if v is not None]
+    rows = [
+        DailyValue(
+            user=user,
+            metric=metrics[k],
+            day=day,
+            value=v,
+            source=source,
+            created_at=now,
+            updated_at=now,
+        )
+        for k, v in values.items()
+        if v is not None
+    ]
     DailyValue.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["user", "metric", "day", "source"],
+        rows,
+        update_conflicts=True,
+        unique_fields=["user", "metric", "day", "source"],
         update_fields=["value", "updated_at"],
     )
     cleared = [metrics[k] for k, v in values.items() if v is None]
@@ -143,15 +162,18 @@ def _save_note(user, day: date, edit: NoteEdit) -> None:
 def _save_intakes(user, day: date, intakes: Mapping[int, bool | None]) -> None:
     if not intakes:
         return
-    owned = set(Treatment.objects.filter(user=user, id__in=list(intakes)).values_list("id", flat=True))
+    owned = set(
+        Treatment.objects.filter(user=user, id__in=list(intakes)).values_list("id", flat=True)
+    )
     for treatment_id, taken in intakes.items():
         if treatment_id not in owned:
             raise ValueError(f"Unknown treatment: {treatment_id}")
         if taken is None:
             Intake.objects.filter(treatment_id=treatment_id, day=day).delete()
         else:
-            Intake.objects.update_or_create(treatment_id=treatment_id, day=day,
-                                            defaults={"taken": taken})
+            Intake.objects.update_or_create(
+                treatment_id=treatment_id, day=day, defaults={"taken": taken}
+            )
 
 
 def mark_flare(user, day: date, severity: int) -> None:
@@ -190,8 +212,9 @@ def mark_flare(user, day: date, severity: int) -> None:
         covering.end = day - one
         covering.save()
     else:
-        Flare.objects.create(user=user, start=day + one, end=covering.end,
-                             severity=covering.severity)
+        Flare.objects.create(
+            user=user, start=day + one, end=covering.end, severity=covering.severity
+        )
         covering.end = day - one
         covering.save()
 

@@ -27,8 +27,13 @@ class CheckinPage:
     yesterday: DayState
 
     def form_kwargs(self) -> dict:
-        return {"metrics": self.metrics, "tag_names": self.tag_names,
-                "treatments": self.treatments, "state": self.state, "today": self.today}
+        return {
+            "metrics": self.metrics,
+            "tag_names": self.tag_names,
+            "treatments": self.treatments,
+            "state": self.state,
+            "today": self.today,
+        }
 
 
 def today_for(user) -> date:
@@ -39,8 +44,9 @@ def today_for(user) -> date:
 
 def treatments_on(user, day: date) -> list[Treatment]:
     """Return treatments with a regimen running on `day` or an intake logged that day."""
-    running = Q(regimens__start__lte=day) & (Q(regimens__stop__isnull=True)
-                                             | Q(regimens__stop__gte=day))
+    running = Q(regimens__start__lte=day) & (
+        Q(regimens__stop__isnull=True) | Q(regimens__stop__gte=day)
+    )
     return list(
         Treatment.objects.filter(user=user)
         .filter(running | Q(intakes__day=day))
@@ -55,7 +61,11 @@ def checkin_page(user, day: date | None = None) -> CheckinPage:
     day = day or today
     tags = list(Tag.objects.filter(user=user, archived=False).values_list("name", flat=True))
     return CheckinPage(
-        day=day, today=today, metrics=checkin_metrics(user), tag_names=tags,
-        treatments=treatments_on(user, day), state=day_state(user, day),
+        day=day,
+        today=today,
+        metrics=checkin_metrics(user),
+        tag_names=tags,
+        treatments=treatments_on(user, day),
+        state=day_state(user, day),
         yesterday=day_state(user, day - timedelta(days=1)),
     )

@@ -55,8 +55,18 @@ def apply(user, post: Mapping[str, str]) -> None:
     profile.save(update_fields=["checkin_metrics"])
 
 
-def add_metric(user, *, name: str, kind: str, low: float, high: float, step: float, unit: str,
-               worse: str, question: str = "") -> Metric:
+def add_metric(
+    user,
+    *,
+    name: str,
+    kind: str,
+    low: float,
+    high: float,
+    step: float,
+    unit: str,
+    worse: str,
+    question: str = "",
+) -> Metric:
     """Create a person's own metric and put it at the end of their check-in."""
     key = slugify(name).replace("-", "_")[:40] or "metric"
     taken = set(visible_metrics(user).values_list("key", flat=True))
@@ -64,9 +74,19 @@ def add_metric(user, *, name: str, kind: str, low: float, high: float, step: flo
     while key in taken:
         key = f"{base[:36]}_{n}"
         n += 1
-    metric = Metric.objects.create(owner=user, key=key, name=name, kind=kind, low=low, high=high,
-                                   step=step, unit=unit, worse=worse, question=question,
-                                   position=1000)
+    metric = Metric.objects.create(
+        owner=user,
+        key=key,
+        name=name,
+        kind=kind,
+        low=low,
+        high=high,
+        step=step,
+        unit=unit,
+        worse=worse,
+        question=question,
+        position=1000,
+    )
     profile = ensure_profile(user)
     profile.checkin_metrics = [*profile.checkin_metrics, key]
     profile.save(update_fields=["checkin_metrics"])

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from fibrolog.diary.services.checkin import DayChanges, NoteEdit, day_state, save_day, visible_metrics
+from fibrolog.diary.services.checkin import (
+    DayChanges,
+    NoteEdit,
+    day_state,
+    save_day,
+    visible_metrics,
+)
 from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.diary.validation import parse_day, parse_value
 from fibrolog.treatments.models import Treatment
@@ -58,9 +64,17 @@ def _intakes(user, taken: tuple[str, ...], skipped: tuple[str, ...]) -> dict[int
     return out
 
 
-def log_day(user, *, values: tuple[str, ...], day: str, tags: tuple[str, ...],
-            note: str | None, flare: int | None, taken: tuple[str, ...],
-            skipped: tuple[str, ...]) -> Logged:
+def log_day(
+    user,
+    *,
+    values: tuple[str, ...],
+    day: str,
+    tags: tuple[str, ...],
+    note: str | None,
+    flare: int | None,
+    taken: tuple[str, ...],
+    skipped: tuple[str, ...],
+) -> Logged:
     """Validate everything first, then save it in one transaction."""
     try:
         when = parse_day(day, today_for(user))
@@ -73,10 +87,13 @@ def log_day(user, *, values: tuple[str, ...], day: str, tags: tuple[str, ...],
     if note:
         stored = day_state(user, when).note
         edit = NoteEdit(stored, f"{stored}\n\n{note}".strip() if stored else note)
-    changes = DayChanges(values=new_values, tags_add=clean_tags, note=edit, intakes=intakes,
-                         flare=flare)
+    changes = DayChanges(
+        values=new_values, tags_add=clean_tags, note=edit, intakes=intakes, flare=flare
+    )
     if changes.is_empty:
-        raise LogError("Nothing to log: give METRIC=VALUE pairs, --tag, --note, --flare or --taken.")
+        raise LogError(
+            "Nothing to log: give METRIC=VALUE pairs, --tag, --note, --flare or --taken."
+        )
     save_day(user, when, changes)
     parts = [f"{k}={'cleared' if v is None else f'{v:g}'}" for k, v in new_values.items()]
     parts += [f"tag {t!r}" for t in sorted(clean_tags)]

@@ -50,9 +50,12 @@ def _series(user, metrics, start: date, end: date) -> dict[int, list[float | Non
 
 
 def _bands(user, start: date, end: date) -> list[Band]:
-    regimens = (Regimen.objects.filter(treatment__user=user, start__lte=end)
-                .filter(Q(stop__isnull=True) | Q(stop__gte=start))
-                .select_related("treatment").order_by("treatment__name", "start"))
+    regimens = (
+        Regimen.objects.filter(treatment__user=user, start__lte=end)
+        .filter(Q(stop__isnull=True) | Q(stop__gte=start))
+        .select_related("treatment")
+        .order_by("treatment__name", "start")
+    )
     return [Band(r.start, r.stop or end, r.label()) for r in regimens]
 
 
@@ -62,17 +65,28 @@ def timeline(user, today: date, days: int) -> TimelineView:
     metrics = checkin_metrics(user)
     series = _series(user, metrics, start, today)
     bands = _bands(user, start, today)
-    flares = [Band(f.start, f.end, f"{f.get_severity_display()} flare")
-              for f in Flare.objects.filter(user=user, start__lte=today, end__gte=start)]
+    flares = [
+        Band(f.start, f.end, f"{f.get_severity_display()} flare")
+        for f in Flare.objects.filter(user=user, start__lte=today, end__gte=start)
+    ]
     tagged = DayTag.objects.filter(user=user, day__range=(start, today)).values_list(
-        "day", "tag__name")
+        "day", "tag__name"
+    )
     markers = [Marker(d, name) for d, name in tagged.order_by("day")]
     charts = []
     for i, m in enumerate(metrics):
         svg = line_chart(
-            title=m.name, start=start, values=series[m.id], low=m.low, high=m.high,
-            unit=m.unit, worse=m.worse, bands=bands, flares=flares,
-            markers=markers if i == 0 else (), chart_id=f"chart-{m.key}",
+            title=m.name,
+            start=start,
+            values=series[m.id],
+            low=m.low,
+            high=m.high,
+            unit=m.unit,
+            worse=m.worse,
+            bands=bands,
+            flares=flares,
+            markers=markers if i == 0 else (),
+            chart_id=f"chart-{m.key}",
         )
-        charts.append(Chart(m.key, m.name, mark_safe(svg)))  # noqa: S308 - built and escaped by fibrolog.charts
+        charts.append(Chart(m.key, m.name, mark_safe(svg)))
     return TimelineView(days, start, today, charts, bands, flares, len({d for d, _ in tagged}))
