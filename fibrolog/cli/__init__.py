@@ -7,6 +7,7 @@ import click
 from fibrolog import __version__
 from fibrolog.cli.demo import demo
 from fibrolog.cli.log import log
+from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
 from fibrolog.cli.user import user
 
@@ -22,5 +23,5 @@ def main() -> None:
     """
 
 
-for command in (serve, migrate, user, demo, log):
+for command in (serve, migrate, user, demo, log, score):
     main.add_command(command)

@@ -36,6 +36,7 @@ class CheckinForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
+        widget=forms.RadioSelect,
         choices=[(0, "No flare"), (1, "Mild"), (2, "Moderate"), (3, "Severe")],
     )
     o_flare = forms.IntegerField(required=False, widget=forms.HiddenInput)
