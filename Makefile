@@ -45,9 +45,10 @@ format: $(DEV)
 system-deps:
 	bash scripts/system-deps.sh
 
-## bench: page render times with the 5-year demo diary
+## bench: every benchmark in bench/ (figures and ratios against their anchors); BENCH=name for one
+BENCH ?= $(filter-out make_%,$(basename $(notdir $(wildcard bench/[a-z]*.py))))
 bench: $(DEV)
-	$(BIN)/python bench/pages.py
+	@set -e; for b in $(BENCH); do echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b; done
 
 ## lock: refresh constraints.txt from a fresh resolve (commit the result)
 lock:

@@ -57,17 +57,47 @@ def test_it_answers_a_strangers_treatment_exactly_like_a_missing_one(maya, sam_c
     assert mine.regimens.get().stop is None
 
 
-def test_it_never_shows_a_stranger_anyone_elses_diary(maya, sam_client):
-    from fibrolog.diary.services.checkin import DayChanges, save_day
-    from fibrolog.diary.services.checkin_page import today_for
+def _owner_urls():
+    from django.urls import reverse
 
+    for name, policy in POLICY.items():
+        if policy == "owner" and name not in ("checkin", "pick_day", "treatment"):
+            yield reverse(name, kwargs=SAMPLE_ARGS.get(name, {}))
+
+
+@pytest.mark.parametrize("url", list(_owner_urls()) + ["/timeline/?days=365", "/day/"])
+def test_it_shows_the_owner_her_page_and_a_stranger_none_of_her_data(maya, sam_client, url):
+    from datetime import date
+
+    from django.test import Client
+
+    from fibrolog.diary.services.checkin import DayChanges, NoteEdit, save_day
+    from fibrolog.diary.services.checkin_settings import add_metric
+
+    add_metric(
+        maya,
+        name="Maya private metric",
+        kind="symptom",
+        low=0,
+        high=10,
+        step=1,
+        unit="",
+        worse="higher",
+    )
+    start_treatment(maya, name="Maya secret pill", start=date(2026, 1, 1))
     save_day(
         maya,
-        today_for(maya),
-        DayChanges(values={"pain": 9}, note=None, tags_add=frozenset({"maya-secret-tag"})),
+        date(2026, 1, 5),
+        DayChanges(
+            values={"pain": 9}, note=NoteEdit("", "secret"), tags_add=frozenset({"maya-secret-tag"})
+        ),
     )
-    for url in ("/today/", "/timeline/?days=365", "/treatments/", "/settings/"):
-        assert "maya-secret-tag" not in sam_client.get(url).content.decode()
+    owner = Client()
+    owner.force_login(maya)
+    assert owner.get(url, follow=True).status_code == 200
+    page = sam_client.get(url, follow=True).content.decode()
+    for secret in ("Maya private metric", "Maya secret pill", "maya-secret-tag"):
+        assert secret not in page
 
 
 def test_it_hides_setup_once_an_account_exists(client, maya):

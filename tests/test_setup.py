@@ -50,3 +50,28 @@ def test_it_offers_to_explore_with_demo_data(client):
     assert response.status_code == 302
     assert DailyValue.objects.filter(user__username="demo").count() > 1000
     assert "demo diary" in client.get("/today/").content.decode()
+
+
+@pytest.mark.django_db
+def test_it_lets_someone_exploring_the_demo_start_their_own_diary(client):
+    client.post("/setup/", {"demo": "1"}, REMOTE_ADDR="127.0.0.1")
+    assert "Start my own diary" in client.get("/settings/").content.decode()
+    response = client.post(
+        "/setup/",
+        {"username": "maya", "password": "lavender window quietly"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert response.status_code == 302
+    page = client.get("/today/").content.decode()
+    assert "demo diary" not in page
+    assert DailyValue.objects.filter(user__username="maya").count() == 0
+
+
+@pytest.mark.django_db
+def test_it_does_not_let_a_real_account_reach_setup(client):
+    client.post(
+        "/setup/",
+        {"username": "maya", "password": "lavender window quietly"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert client.get("/setup/", REMOTE_ADDR="127.0.0.1").status_code == 404

@@ -27,7 +27,10 @@ class PreferencesForm(forms.ModelForm):
             "day_start_hour": "Entries made before this hour count for the day before. "
             "Default 4: logging at 1 am still counts for the evening.",
         }
-        widgets = {"theme": forms.RadioSelect}
+        widgets = {
+            "theme": forms.RadioSelect,
+            "timezone": forms.TextInput(attrs={"list": "zones", "autocomplete": "off"}),
+        }
 
     def clean_timezone(self) -> str:
         name = self.cleaned_data["timezone"].strip()

@@ -24,6 +24,7 @@ class Profile(models.Model):
     )
     theme = models.CharField(max_length=8, choices=THEMES, default="auto")
     checkin_metrics = models.JSONField(default=default_checkin)
+    is_demo = models.BooleanField(default=False, help_text="Holds made-up demo data.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -16,17 +18,27 @@ from fibrolog.diary.services import checkin_settings
 from fibrolog.diary.services.demo import create_demo_account
 
 LOOPBACK = {"127.0.0.1", "::1"}
+ZONES = sorted(available_timezones() - {"localtime", "Factory"})
+
+
+def _exploring_demo(request: HttpRequest) -> bool:
+    user = request.user
+    return user.is_authenticated and ensure_profile(user).is_demo
 
 
 @require_http_methods(["GET", "POST"])
 def setup(request: HttpRequest) -> HttpResponse:
-    """Offer to create the first account, or to explore with demo data (loopback only)."""
-    if middleware.has_users():
+    """Offer to create the first account, or explore with demo data (loopback only).
+
+    Someone exploring the demo account may come back here to start their own diary.
+    """
+    demo = _exploring_demo(request)
+    if middleware.has_users() and not demo:
         raise Http404
     if request.META.get("REMOTE_ADDR") not in LOOPBACK:
         return render(request, "accounts/setup_remote.html", status=403)
     form = SetupForm(request.POST or None)
-    if request.method == "POST" and request.POST.get("demo"):
+    if request.method == "POST" and request.POST.get("demo") and not demo:
         user = create_demo_account("demo", years=2, seed=1)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.info(request, "This is a demo diary with made-up data. Explore freely.")
@@ -41,7 +53,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             middleware.forget_users()
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("today")
-    return render(request, "accounts/setup.html", {"form": form})
+    return render(request, "accounts/setup.html", {"form": form, "demo": demo})
 
 
 @login_required
@@ -60,5 +72,10 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         checkin_settings.apply(request.user, request.POST)
         messages.success(request, "Check-in updated.")
         return redirect("settings")
-    context = {"form": form, "rows": checkin_settings.rows(request.user)}
+    context = {
+        "form": form,
+        "rows": checkin_settings.rows(request.user),
+        "zones": ZONES,
+        "profile": profile,
+    }
     return render(request, "accounts/settings.html", context)

@@ -16,12 +16,19 @@ from fibrolog.cli import _django
 )
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
-def serve(host: str, port: int, threads: int) -> None:
+@click.option("--no-migrate", is_flag=True, help="Do not bring the database up to date first.")
+def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
     """Serve the app with waitress, a production-grade WSGI server.
+
+    The database is migrated first (safe to repeat), so this one command is enough.
 
     Example: fibrolog serve --port 8000
     """
     _django.setup()
+    if not no_migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
     from waitress import serve as waitress_serve
 
     from fibrolog.web.wsgi import application

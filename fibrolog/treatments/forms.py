@@ -7,6 +7,7 @@ from django import forms
 from fibrolog.diary.catalogue import TREATMENTS
 
 DOSE = {"max_digits": 9, "decimal_places": 3, "min_value": 0}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _Dated(forms.Form):
@@ -27,9 +28,9 @@ class StartForm(_Dated):
     key = forms.ChoiceField(
         label="Treatment",
         required=False,
-        choices=[("", "Something else (type its name)")] + [(t.key, t.name) for t in TREATMENTS],
+        choices=[("", "Choose from the list...")] + [(t.key, t.name) for t in TREATMENTS],
     )
-    name = forms.CharField(label="Name, if not in the list", required=False, max_length=80)
+    name = forms.CharField(label="Or type its name", required=False, max_length=80)
     dose = forms.DecimalField(label="Dose", required=False, **DOSE)
     unit = forms.CharField(
         label="Unit",
@@ -37,7 +38,7 @@ class StartForm(_Dated):
         max_length=20,
         help_text="mg, IU, min ... (leave empty for the usual unit)",
     )
-    start = forms.DateField(label="Started on", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="Started on", widget=DATE)
 
     def clean_start(self):
         return self._check("start")
@@ -51,14 +52,14 @@ class StartForm(_Dated):
 
 class DoseForm(_Dated):
     dose = forms.DecimalField(label="New dose", **DOSE)
-    on = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label="From", widget=DATE)
 
     def clean_on(self):
         return self._check("on")
 
 
 class StopForm(_Dated):
-    on = forms.DateField(label="Last day taken", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label="Last day taken", widget=DATE)
 
     def clean_on(self):
         return self._check("on")

@@ -17,6 +17,8 @@ from fibrolog.diary.services.checkin import visible_metrics
 class MetricRow:
     metric: Metric
     on_checkin: bool
+    can_move_up: bool = False
+    can_move_down: bool = False
 
 
 def checkin_metrics(user) -> list[Metric]:
@@ -31,7 +33,10 @@ def rows(user) -> list[MetricRow]:
     chosen = checkin_metrics(user)
     chosen_ids = {m.id for m in chosen}
     others = [m for m in visible_metrics(user) if m.id not in chosen_ids]
-    return [MetricRow(m, True) for m in chosen] + [MetricRow(m, False) for m in others]
+    last = len(chosen) - 1
+    return [MetricRow(m, True, i > 0, i < last) for i, m in enumerate(chosen)] + [
+        MetricRow(m, False) for m in others
+    ]
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from fibrolog.accounts.models import Profile
 from fibrolog.accounts.services import AccountError, create_account, ensure_profile
 from fibrolog.analysis import DemoDiary, simulate_diary
 from fibrolog.diary.catalogue import TREATMENTS
@@ -24,6 +25,7 @@ def create_demo_account(username: str, *, years: float, seed: int, end: date | N
 
     user = create_account(username, None)
     load_demo(user, years=years, seed=seed, end=end)
+    Profile.objects.filter(user=user).update(is_demo=True)
     middleware.forget_users()
     return user
 
