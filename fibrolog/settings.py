@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "fibrolog.accounts",
     "fibrolog.diary",
     "fibrolog.treatments",
+    "fibrolog.questionnaires",
 ]
 
 MIDDLEWARE = [

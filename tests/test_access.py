@@ -20,12 +20,33 @@ POLICY = {
     "metric_new": "owner",
     "treatments": "owner",
     "treatment": "owner",
+    "questionnaires": "owner",
+    "questionnaire_schedule": "owner",
+    "questionnaire_start": "owner",
+    "questionnaire_history": "owner",
+    "questionnaire_result": "owner",
+    "questionnaire_page": "owner",
+    "questionnaire_discard": "owner",
 }
-SAMPLE_ARGS = {"day": {"iso": "2026-01-05"}}
+SAMPLE_ARGS = {
+    "day": {"iso": "2026-01-05"},
+    "treatment": {"pk": 1},
+    "questionnaire_start": {"name": "phq9"},
+    "questionnaire_history": {"name": "phq9"},
+    "questionnaire_result": {"pk": 1},
+    "questionnaire_page": {"pk": 1, "number": 1},
+    "questionnaire_discard": {"pk": 1},
+}
+POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
+NEEDS_OBJECT = {"treatment", "questionnaire_result", "questionnaire_page", "questionnaire_discard"}
 
 
-def _patterns():
-    return [p for p in get_resolver().url_patterns if isinstance(p, URLPattern)]
+def _patterns(resolver=None):
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLPattern):
+            yield p
+        else:
+            yield from _patterns(p)
 
 
 def test_it_declares_a_policy_for_every_url():
@@ -37,7 +58,7 @@ def test_it_declares_a_policy_for_every_url():
 def test_it_sends_anonymous_visitors_to_log_in(client, maya, name):
     from django.urls import reverse
 
-    kwargs = {"pk": 1} if name == "treatment" else SAMPLE_ARGS.get(name, {})
+    kwargs = SAMPLE_ARGS.get(name, {})
     for method in ("get", "post"):
         response = getattr(client, method)(reverse(name, kwargs=kwargs))
         assert response.status_code == 302
@@ -61,11 +82,11 @@ def _owner_urls():
     from django.urls import reverse
 
     for name, policy in POLICY.items():
-        if policy == "owner" and name not in ("checkin", "pick_day", "treatment"):
+        if policy == "owner" and name not in POST_ONLY | NEEDS_OBJECT | {"pick_day"}:
             yield reverse(name, kwargs=SAMPLE_ARGS.get(name, {}))
 
 
-@pytest.mark.parametrize("url", list(_owner_urls()) + ["/timeline/?days=365", "/day/"])
+@pytest.mark.parametrize("url", [*_owner_urls(), "/timeline/?days=365", "/day/"])
 def test_it_shows_the_owner_her_page_and_a_stranger_none_of_her_data(maya, sam_client, url):
     from datetime import date
 
@@ -102,3 +123,15 @@ def test_it_shows_the_owner_her_page_and_a_stranger_none_of_her_data(maya, sam_c
 
 def test_it_hides_setup_once_an_account_exists(client, maya):
     assert client.get("/setup/", REMOTE_ADDR="127.0.0.1").status_code == 404
+
+
+def test_it_answers_a_strangers_questionnaire_exactly_like_a_missing_one(maya, sam_client):
+    from fibrolog.questionnaires.services import start_or_resume
+
+    mine = start_or_resume(maya, "phq9")
+    for url in (f"/questionnaires/r/{mine.pk}/", f"/questionnaires/r/{mine.pk}/page/1/"):
+        assert sam_client.get(url).status_code == 404
+    assert sam_client.post(f"/questionnaires/r/{mine.pk}/page/1/", {"q1": "3"}).status_code == 404
+    assert sam_client.post(f"/questionnaires/r/{mine.pk}/discard/").status_code == 404
+    mine.refresh_from_db()
+    assert mine.answers == {}

@@ -37,6 +37,23 @@ def browser():
         browser.close()
 
 
+def log_in(browser, live_server, *, phone=True):
+    """Create Maya, open a page as her, and return it."""
+    create_account("maya", "lavender window quietly")
+    context = (
+        _phone(browser)
+        if phone
+        else browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Name").fill("maya")
+    page.get_by_label("Passphrase").fill("lavender window quietly")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/today/$"))
+    return page
+
+
 def _phone(browser):
     return browser.new_context(
         viewport={"width": 390, "height": 844},

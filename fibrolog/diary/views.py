@@ -16,6 +16,7 @@ from fibrolog.diary.services.checkin import save_day
 from fibrolog.diary.services.checkin_page import checkin_page, today_for
 from fibrolog.diary.services.timeline import WINDOWS, timeline
 from fibrolog.diary.validation import parse_day
+from fibrolog.questionnaires import services as questionnaires
 
 
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
@@ -24,6 +25,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
         "form": form,
         "metric_rows": metric_rows(form, page.yesterday),
         "treatment_rows": treatment_rows(form),
+        "due": questionnaires.due(request.user, page.today) if page.day == page.today else [],
     }
     return render(request, "diary/checkin.html", context, status=status)
 

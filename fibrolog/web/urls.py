@@ -1,7 +1,7 @@
 """Every URL of the app. Each view declares its access policy; tests/test_access.py walks them."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from fibrolog.accounts import views as accounts
@@ -28,4 +28,5 @@ urlpatterns = [
     path("metrics/new/", diary.metric_new, name="metric_new"),
     path("treatments/", treatments.treatment_list, name="treatments"),
     path("treatments/<int:pk>/", treatments.treatment_detail, name="treatment"),
+    path("questionnaires/", include("fibrolog.questionnaires.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Validated questionnaires in the app: raw answers stored, scores always computed."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QuestionnairesConfig(AppConfig):
+    name = "fibrolog.questionnaires"
+    label = "questionnaires"
