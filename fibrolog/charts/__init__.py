@@ -1,5 +1,10 @@
-"""Charts drawn server-side as SVG, shared by the pages and the reports (pure: no Django)."""
+"""Charts drawn server-side as accessible SVG, shared by the pages and the reports (no Django).
 
-from fibrolog.charts.line import Band, Marker, line_chart, rolling_mean
+`line_chart` draws a daily series over a window: the line breaks at days not logged, a 7-day
+mean beyond 30 days, treatment `Band`s in a strip, flare `Band`s behind the line and tag
+`Marker`s along the top. Colours come from CSS classes (static/fibrolog/charts.css) only.
+"""
+
+from fibrolog.charts.svg import Band, Marker, line_chart, rolling_mean
 
 __all__ = ["Band", "Marker", "line_chart", "rolling_mean"]
