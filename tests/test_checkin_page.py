@@ -112,3 +112,22 @@ def test_it_marks_a_flare_from_the_check_in(maya, maya_client):
     today = today_for(maya)
     _post(maya_client, today, flare="2", o_flare="0")
     assert day_state(maya, today).flare == 2
+
+
+def test_it_offers_the_body_map_on_the_check_in_when_chosen(maya, maya_client):
+    assert 'name="sites"' not in maya_client.get("/today/").content.decode()
+    maya.profile.body_map_on_checkin = True
+    maya.profile.save()
+    assert 'name="sites" value="lower_back"' in maya_client.get("/today/").content.decode()
+    today = today_for(maya)
+    _post(maya_client, today, o_sites="", sites=["lower_back", "neck", "not_a_site"])
+    assert day_state(maya, today).sites == {"lower_back", "neck"}
+    _post(maya_client, today, o_sites="lower_back\x1fneck", sites=["neck"])
+    assert day_state(maya, today).sites == {"neck"}
+
+
+def test_it_keeps_body_map_sites_another_tab_added(maya, maya_client):
+    today = today_for(maya)
+    _post(maya_client, today, o_sites="", sites=["neck"])
+    _post(maya_client, today, o_sites="", sites=["chest"])  # a second tab, opened before
+    assert day_state(maya, today).sites == {"neck", "chest"}

@@ -20,8 +20,12 @@ class SetupForm(forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["timezone", "day_start_hour", "theme"]
-        labels = {"timezone": "Time zone", "day_start_hour": "My day starts at (hour, 0-12)"}
+        fields = ["timezone", "day_start_hour", "theme", "body_map_on_checkin"]
+        labels = {
+            "timezone": "Time zone",
+            "day_start_hour": "My day starts at (hour, 0-12)",
+            "body_map_on_checkin": "Show the body map on my daily check-in",
+        }
         help_texts = {
             "timezone": "For example Europe/London or America/New_York.",
             "day_start_hour": "Entries made before this hour count for the day before. "

@@ -24,6 +24,9 @@ class Profile(models.Model):
     )
     theme = models.CharField(max_length=8, choices=THEMES, default="auto")
     checkin_metrics = models.JSONField(default=default_checkin)
+    body_map_on_checkin = models.BooleanField(
+        default=False, help_text="Show the body map on the daily check-in."
+    )
     is_demo = models.BooleanField(default=False, help_text="Holds made-up demo data.")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -12,6 +12,7 @@ from django import forms
 from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin import DayChanges, DayState, NoteEdit
 from fibrolog.diary.validation import check_day, parse_value
+from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Treatment
 
 SEP = "\x1f"
@@ -40,6 +41,7 @@ class CheckinForm(forms.Form):
         choices=[(0, "No flare"), (1, "Mild"), (2, "Moderate"), (3, "Severe")],
     )
     o_flare = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    o_sites = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class CheckinForm(forms.Form):
             "o_tags": SEP.join(sorted(state.tags)),
             "flare": state.flare,
             "o_flare": state.flare,
+            "o_sites": SEP.join(sorted(state.sites)),
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.metrics, self.treatments, self.today = metrics, treatments, today
@@ -133,7 +136,16 @@ class CheckinForm(forms.Form):
             note=note if "note" in self.data else None,
             intakes=intakes,
             flare=flare if flare is not None and flare != data.get("o_flare") else None,
+            **self._site_changes(),
         )
+
+    def _site_changes(self) -> dict[str, frozenset[str]]:
+        """Return sites ticked and unticked on the body map, if the page showed it."""
+        if "o_sites" not in self.data:
+            return {}
+        before = frozenset(s for s in (self.cleaned_data.get("o_sites") or "").split(SEP) if s)
+        after = frozenset(self.data.getlist("sites")) & set(SITE_KEYS)
+        return {"sites_add": after - before, "sites_remove": before - after}
 
 
 class MetricForm(forms.Form):

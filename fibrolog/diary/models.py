@@ -127,6 +127,20 @@ class Note(models.Model):
         return f"note on {self.day}"
 
 
+class PainSites(models.Model):
+    """Where it hurt on a day: ACR widespread-pain-index site keys, from the check-in body map."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    day = models.DateField()
+    sites = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="painsites_user_day")]
+
+    def __str__(self) -> str:
+        return f"{len(self.sites)} pain sites on {self.day}"
+
+
 class Flare(models.Model):
     """A flare: days of markedly worse symptoms, start and end inclusive."""
 

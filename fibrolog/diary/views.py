@@ -17,6 +17,7 @@ from fibrolog.diary.services.checkin_page import checkin_page, today_for
 from fibrolog.diary.services.timeline import WINDOWS, timeline
 from fibrolog.diary.validation import parse_day
 from fibrolog.questionnaires import services as questionnaires
+from fibrolog.questionnaires.body_map import checkin_sites
 
 
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
@@ -26,6 +27,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
         "metric_rows": metric_rows(form, page.yesterday),
         "treatment_rows": treatment_rows(form),
         "due": questionnaires.due(request.user, page.today) if page.day == page.today else [],
+        "body_views": checkin_sites(page.state.sites) if page.body_map else None,
     }
     return render(request, "diary/checkin.html", context, status=status)
 

@@ -15,11 +15,11 @@ from fibrolog.charts.scores import score_chart
 from fibrolog.instruments import Item
 from fibrolog.instruments.change import meaningful_change
 from fibrolog.questionnaires import services
+from fibrolog.questionnaires.body_map import body_views
 from fibrolog.questionnaires.forms import ScheduleForm
 from fibrolog.questionnaires.models import Response
 
 CRISIS_FLAG = "self_harm_risk"
-BACK_SITES = ("neck", "upper_back", "lower_back")
 
 
 @dataclass(frozen=True)
@@ -123,10 +123,7 @@ def page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "errors": errors,
         "fields": fields,
         "is_body_map": instrument.name.startswith("acr") and number == 1,
-        "body_views": [
-            ("front", "Front", [f for f in fields if f.item.key not in BACK_SITES]),
-            ("back", "Back", [f for f in fields if f.item.key in BACK_SITES]),
-        ],
+        "body_views": body_views([(f.item.key, f.item.text, f.value == "1") for f in fields]),
         "crisis_item": "q9" if instrument.name == "phq9" else None,
     }
     return render(request, "questionnaires/page.html", context, status=400 if errors else 200)

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, Tag
+from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, PainSites, Tag
+from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Intake, Treatment
 
 SOURCE_PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}
@@ -29,10 +30,13 @@ class DayState:
     note: str = ""
     intakes: Mapping[int, bool] = field(default_factory=dict)
     flare: int = 0  # 0 no flare, else its severity 1-3
+    sites: frozenset[str] = frozenset()  # body-map pain sites
 
     @property
     def is_empty(self) -> bool:
-        return not (self.values or self.tags or self.note or self.intakes or self.flare)
+        return not (
+            self.values or self.tags or self.note or self.intakes or self.flare or self.sites
+        )
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class DayChanges:
     note: NoteEdit | None = None
     intakes: Mapping[int, bool | None] = field(default_factory=dict)
     flare: int | None = None  # None: unchanged; 0: no flare that day; 1-3 severity
+    sites_add: frozenset[str] = frozenset()
+    sites_remove: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -61,6 +67,8 @@ class DayChanges:
             or self.note is not None
             or self.intakes
             or self.flare is not None
+            or self.sites_add
+            or self.sites_remove
         )
 
 
@@ -85,8 +93,15 @@ def day_state(user, day: date) -> DayState:
         Intake.objects.filter(treatment__user=user, day=day).values_list("treatment_id", "taken")
     )
     flare = Flare.objects.filter(user=user, start__lte=day, end__gte=day).first()
+    sites = PainSites.objects.filter(user=user, day=day).values_list("sites", flat=True).first()
     return DayState(
-        day, _preferred(list(rows)), frozenset(tags), note, intakes, flare.severity if flare else 0
+        day,
+        _preferred(list(rows)),
+        frozenset(tags),
+        note,
+        intakes,
+        flare.severity if flare else 0,
+        frozenset(sites or ()),
     )
 
 
@@ -100,6 +115,8 @@ def save_day(user, day: date, changes: DayChanges, source: str = DailyValue.MANU
     _save_intakes(user, day, changes.intakes)
     if changes.flare is not None:
         mark_flare(user, day, changes.flare)
+    if changes.sites_add or changes.sites_remove:
+        _save_sites(user, day, changes.sites_add, changes.sites_remove)
 
 
 def _save_values(user, day: date, values: Mapping[str, float | None], source: str) -> None:
@@ -157,6 +174,19 @@ def _save_note(user, day: date, edit: NoteEdit) -> None:
             note.delete()
         return
     Note.objects.update_or_create(user=user, day=day, defaults={"text": after})
+
+
+def _save_sites(user, day: date, add: frozenset[str], remove: frozenset[str]) -> None:
+    unknown = (add | remove) - set(SITE_KEYS)
+    if unknown:
+        raise ValueError(f"Unknown body-map site: {', '.join(sorted(unknown))}")
+    row = PainSites.objects.select_for_update().filter(user=user, day=day).first()
+    sites = (set(row.sites) if row else set()) - remove | add
+    ordered = [key for key in SITE_KEYS if key in sites]
+    if not ordered:
+        PainSites.objects.filter(user=user, day=day).delete()
+    else:
+        PainSites.objects.update_or_create(user=user, day=day, defaults={"sites": ordered})
 
 
 def _save_intakes(user, day: date, intakes: Mapping[int, bool | None]) -> None:

@@ -25,6 +25,7 @@ class CheckinPage:
     treatments: list[Treatment]
     state: DayState
     yesterday: DayState
+    body_map: bool = False
 
     def form_kwargs(self) -> dict:
         return {
@@ -68,4 +69,5 @@ def checkin_page(user, day: date | None = None) -> CheckinPage:
         treatments=treatments_on(user, day),
         state=day_state(user, day),
         yesterday=day_state(user, day - timedelta(days=1)),
+        body_map=ensure_profile(user).body_map_on_checkin,
     )
