@@ -32,6 +32,7 @@ PAGES = {
     "timeline-365": "/timeline/?days=365",
     "treatments": "/treatments/",
     "settings": "/settings/",
+    "questionnaires": "/questionnaires/",
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PASSPHRASE = "lavender window quietly"

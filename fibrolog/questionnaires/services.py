@@ -18,6 +18,14 @@ OFFERED = ("peg", "phq9", "gad7", "fiqr", "acr2016", "phq15")
 DEFAULT_EVERY = {"peg": 7, "phq9": 14, "gad7": 14, "fiqr": 30, "acr2016": 91, "phq15": 30}
 DEFAULT_OFF = {"phq15"}
 PAGE_SIZE = 5
+ABOUT = {
+    "peg": "Pain, and how much it gets in the way of enjoying life and daily activity",
+    "phq9": "Mood: a standard depression questionnaire",
+    "gad7": "Anxiety and worry",
+    "fiqr": "How fibromyalgia affects your daily life (the Revised FIQ)",
+    "acr2016": "Where it hurts (a body map) and key symptoms: the 2016 criteria",
+    "phq15": "Bodily symptoms",
+}
 
 
 @dataclass(frozen=True)

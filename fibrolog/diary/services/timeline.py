@@ -15,6 +15,8 @@ from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.treatments.models import Regimen
 
 WINDOWS = (30, 90, 365)
+# A narrower viewBox keeps text legible when the SVG is scaled down to a phone's width.
+CHART_WIDTH, CHART_HEIGHT = 480, 170
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ def timeline(user, today: date, days: int) -> TimelineView:
             flares=flares,
             markers=markers if i == 0 else (),
             chart_id=f"chart-{m.key}",
+            width=CHART_WIDTH,
+            height=CHART_HEIGHT,
         )
         charts.append(Chart(m.key, m.name, mark_safe(svg)))
     return TimelineView(days, start, today, charts, bands, flares, len({d for d, _ in tagged}))
