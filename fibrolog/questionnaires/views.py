@@ -42,6 +42,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                 "name": name,
                 "instrument": instruments.get(name),
                 "due": due.get(name),
+                "about": services.ABOUT[name],
                 "last": last[0] if last else None,
             }
         )
