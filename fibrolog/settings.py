@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "fibrolog.diary",
     "fibrolog.treatments",
     "fibrolog.questionnaires",
+    "fibrolog.imports",
+    "fibrolog.insights",
+    "fibrolog.archive",
+    "fibrolog.reports",
 ]
 
 MIDDLEWARE = [

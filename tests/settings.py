@@ -5,6 +5,7 @@ import tempfile
 
 os.environ.setdefault("FIBROLOG_DATA_DIR", tempfile.mkdtemp(prefix="fibrolog-test-"))
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
+os.environ.setdefault("FIBROLOG_BACKGROUND", "inline")  # background jobs run at commit, in order
 
 from fibrolog.settings import *  # noqa: F403
 from fibrolog.settings import DATA_DIR, DATABASES

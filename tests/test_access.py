@@ -27,6 +27,16 @@ POLICY = {
     "questionnaire_result": "owner",
     "questionnaire_page": "owner",
     "questionnaire_discard": "owner",
+    "your_data": "owner",
+    "data_export": "owner",
+    "data_erase": "owner",
+    "report": "owner",
+    "report_pdf": "owner",
+    "imports": "owner",
+    "import_job": "owner",
+    "import_confirm": "owner",
+    "import_map": "owner",
+    "import_discard": "owner",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},
@@ -36,9 +46,28 @@ SAMPLE_ARGS = {
     "questionnaire_result": {"pk": 1},
     "questionnaire_page": {"pk": 1, "number": 1},
     "questionnaire_discard": {"pk": 1},
+    "data_export": {"fmt": "json"},
+    "import_job": {"pk": 1},
+    "import_confirm": {"pk": 1},
+    "import_map": {"pk": 1},
+    "import_discard": {"pk": 1},
 }
 POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
+POST_ONLY |= {"import_discard"}
 NEEDS_OBJECT = {"treatment", "questionnaire_result", "questionnaire_page", "questionnaire_discard"}
+NEEDS_OBJECT |= {"import_job", "import_confirm", "import_map", "import_discard"}
+NEEDS_OBJECT |= {
+    "experiment",
+    "experiment_edit",
+    "experiment_start",
+    "experiment_pause",
+    "experiment_stop",
+    "experiment_taken",
+    "experiment_note",
+    "experiment_discard",
+    "experiment_result",
+    "experiment_calendar",
+}
 
 
 def _patterns(resolver=None):

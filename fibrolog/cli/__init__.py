@@ -5,8 +5,13 @@ from __future__ import annotations
 import click
 
 from fibrolog import __version__
+from fibrolog.cli.backup import backup, restore
 from fibrolog.cli.demo import demo
+from fibrolog.cli.erase import erase
+from fibrolog.cli.export import export
+from fibrolog.cli.import_ import import_
 from fibrolog.cli.log import log
+from fibrolog.cli.report import report
 from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
 from fibrolog.cli.user import user
@@ -23,5 +28,18 @@ def main() -> None:
     """
 
 
-for command in (serve, migrate, user, demo, log, score):
+for command in (
+    serve,
+    migrate,
+    user,
+    demo,
+    log,
+    score,
+    export,
+    import_,
+    erase,
+    backup,
+    restore,
+    report,
+):
     main.add_command(command)

@@ -29,4 +29,7 @@ urlpatterns = [
     path("treatments/", treatments.treatment_list, name="treatments"),
     path("treatments/<int:pk>/", treatments.treatment_detail, name="treatment"),
     path("questionnaires/", include("fibrolog.questionnaires.urls")),
+    path("imports/", include("fibrolog.imports.urls")),
+    path("data/", include("fibrolog.archive.urls")),
+    path("report/", include("fibrolog.reports.urls")),
 ]

@@ -10,8 +10,10 @@ from fibrolog.diary import catalogue as cat
 def sync_catalogue() -> int:
     """Create or update every built-in metric; return how many there are."""
     from fibrolog.diary.models import Metric
+    from fibrolog.ingest.metrics import IMPORTED_METRICS
 
-    for position, spec in enumerate(cat.METRICS):
+    specs = (*cat.METRICS, *IMPORTED_METRICS)
+    for position, spec in enumerate(specs):
         Metric.objects.update_or_create(
             owner=None,
             key=spec.key,
@@ -30,7 +32,7 @@ def sync_catalogue() -> int:
                 "position": position,
             },
         )
-    return len(cat.METRICS)
+    return len(specs)
 
 
 def sync_catalogue_after_migrate(**kwargs: Any) -> None:

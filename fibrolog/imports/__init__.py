@@ -1,0 +1,1 @@
+"""Bring your data: the loader that writes fibrolog.ingest records, and the upload pages."""

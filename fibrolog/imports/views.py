@@ -1,0 +1,124 @@
+"""Upload a file, confirm what the file does not say, watch the import, read the summary."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.imports import jobs
+from fibrolog.imports.forms import KIND_LABELS, ConfirmForm, MappingForm, UploadForm
+from fibrolog.imports.models import ImportJob
+from fibrolog.imports.options import PREVIEWED, choices_to_json
+from fibrolog.ingest import IngestError, csv_header
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """Show the upload form and recent imports; store an upload and take the next step."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        kind, uploaded = form.cleaned_data["kind"], form.cleaned_data["file"]
+        path = jobs.store_upload(request.user, uploaded)
+        job = ImportJob.objects.create(
+            user=request.user,
+            kind=kind,
+            filename=uploaded.name[:255],
+            path=str(path),
+            bytes_total=uploaded.size,
+            state="preview",
+        )
+        if kind in PREVIEWED:
+            return redirect("import_confirm", pk=job.pk)
+        if kind == "csv":
+            return redirect("import_map", pk=job.pk)
+        jobs.start(job)
+        return redirect("import_job", pk=job.pk)
+    recent = ImportJob.objects.filter(user=request.user)[:10]
+    status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "imports/upload.html",
+        {"form": form, "recent": recent, "kinds": KIND_LABELS},
+        status=status,
+    )
+
+
+def _waiting(request: HttpRequest, pk: int) -> ImportJob:
+    return get_object_or_404(ImportJob, pk=pk, user=request.user, state="preview")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the person to confirm scales and names the file does not state."""
+    job = _waiting(request, pk)
+    try:
+        preview = PREVIEWED[job.kind](job.path)
+    except (IngestError, KeyError) as exc:
+        return _failed(request, job, exc)
+    form = ConfirmForm(request.POST or None, preview=preview, metrics=visible_metrics(request.user))
+    if request.method == "POST" and form.is_valid():
+        job.options = {"choices": choices_to_json(form.choices())}
+        job.save(update_fields=["options"])
+        jobs.start(job)
+        return redirect("import_job", pk=job.pk)
+    return render(
+        request,
+        "imports/confirm.html",
+        {"job": job, "preview": preview, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def column_map(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask which column holds the date, which metrics, tags and notes."""
+    job = _waiting(request, pk)
+    try:
+        header = csv_header(job.path)
+    except IngestError as exc:
+        return _failed(request, job, exc)
+    form = MappingForm(request.POST or None, header=header, metrics=visible_metrics(request.user))
+    if request.method == "POST" and form.is_valid():
+        job.options = {"mapping": form.mapping()}
+        job.save(update_fields=["options"])
+        jobs.start(job)
+        return redirect("import_job", pk=job.pk)
+    return render(
+        request,
+        "imports/map.html",
+        {"job": job, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpResponse:
+    job.state, job.error = "failed", str(exc)
+    job.save(update_fields=["state", "error"])
+    return redirect("import_job", pk=job.pk)
+
+
+@login_required
+@require_http_methods(["GET"])
+def job_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show an import's progress (refreshing itself while it runs) or its summary."""
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    return render(request, "imports/job.html", {"job": job})
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Forget a finished, failed or unconfirmed import and delete its file."""
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    if job.state in ("queued", "running"):
+        messages.error(request, "That import is still running.")
+    else:
+        jobs.discard(job)
+    return redirect("imports")

@@ -1,0 +1,171 @@
+"""Batch writers for the loader: keyed inserts that ignore what is already there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import connection
+from django.utils import timezone
+
+from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.diary.models import DailyValue, DayTag, Metric, Note, Tag
+from fibrolog.imports.models import ImportedKey, RawSample
+from fibrolog.ingest import DayEntry, DayNote, Intake, Sample
+from fibrolog.ingest import DayTag as TagRecord
+from fibrolog.treatments.models import Intake as IntakeRow
+from fibrolog.treatments.models import Treatment
+
+CATALOGUE = {t.key: t for t in TREATMENTS}
+
+
+def _insert_ignoring(model, columns: list[str], rows: list[tuple]) -> int:
+    """INSERT rows, skipping those whose natural key exists; return how many were new."""
+    if not rows:
+        return 0
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = (
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+        f"ON CONFLICT (user_id, source, natural_key) DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+        return max(cursor.rowcount, 0)
+
+
+def samples(user, batch: list[Sample]) -> int:
+    """Store raw samples; return how many were new."""
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = [
+        (
+            user.pk,
+            s.source,
+            s.natural_key,
+            s.kind,
+            adapt(s.start),
+            adapt(s.end),
+            s.value,
+            s.unit[:20],
+            s.device[:120],
+            s.detail[:120],
+        )
+        for s in batch
+    ]
+    return _insert_ignoring(
+        RawSample,
+        [
+            "user_id",
+            "source",
+            "natural_key",
+            "kind",
+            "start",
+            "end",
+            "value",
+            "unit",
+            "device",
+            "detail",
+        ],
+        rows,
+    )
+
+
+def keys(user, batch: Iterable) -> int:
+    """Remember diary-app records' natural keys; return how many were new."""
+    rows = [(user.pk, r.source, str(r.natural_key)[:200]) for r in batch]
+    return _insert_ignoring(ImportedKey, ["user_id", "source", "natural_key"], rows)
+
+
+def _metrics(user) -> dict[str, Metric]:
+    from fibrolog.diary.services.checkin import visible_metrics
+
+    return {m.key: m for m in visible_metrics(user)}
+
+
+def daily_values(user, entries: Iterable[DayEntry]) -> set[date]:
+    """Upsert day values under their import's source; return the days whose values changed."""
+    metrics = _metrics(user)
+    wanted = [e for e in entries if e.metric in metrics]
+    if not wanted:
+        return set()
+    sources = {e.source for e in wanted}
+    existing = {
+        (source, key, day): value
+        for source, key, day, value in DailyValue.objects.filter(
+            user=user, source__in=sources
+        ).values_list("source", "metric__key", "day", "value")
+    }
+    now = timezone.now()
+    changed = [e for e in wanted if existing.get((e.source, e.metric, e.day)) != e.value]
+    DailyValue.objects.bulk_create(
+        [
+            DailyValue(
+                user=user,
+                metric=metrics[e.metric],
+                day=e.day,
+                value=e.value,
+                source=e.source,
+                created_at=now,
+                updated_at=now,
+            )
+            for e in changed
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "metric", "day", "source"],
+        update_fields=["value", "updated_at"],
+        batch_size=2000,
+    )
+    return {e.day for e in changed}
+
+
+def diary_records(user, batch: list) -> set[date]:
+    """Apply diary-app records (values, tags, notes, intakes); return the days changed."""
+    days = daily_values(user, [r for r in batch if isinstance(r, DayEntry)])
+    for record in batch:
+        if isinstance(record, TagRecord):
+            tag, _ = Tag.objects.get_or_create(user=user, name=record.tag.strip()[:40])
+            if DayTag.objects.get_or_create(user=user, tag=tag, day=record.day)[1]:
+                days.add(record.day)
+        elif isinstance(record, DayNote):
+            if _note(user, record):
+                days.add(record.day)
+        elif isinstance(record, Intake) and _intake(user, record):
+            days.add(record.day)
+    return days
+
+
+def _note(user, record: DayNote) -> bool:
+    text = (f"{record.title}: {record.text}" if record.title else record.text).strip()[:5000]
+    note = Note.objects.filter(user=user, day=record.day).first()
+    if note is None:
+        Note.objects.create(user=user, day=record.day, text=text)
+        return True
+    if text in note.text:
+        return False
+    note.text = f"{note.text}\n\n{text}"[:5000]
+    note.save(update_fields=["text", "updated_at"])
+    return True
+
+
+def _intake(user, record: Intake) -> bool:
+    spec = CATALOGUE.get(record.treatment)
+    name = (spec.name if spec else record.name).strip()[:80]
+    treatment, _ = Treatment.objects.get_or_create(
+        user=user,
+        name=name,
+        defaults={
+            "key": spec.key if spec else "",
+            "unit": record.unit or (spec.unit if spec else ""),
+            "kind": spec.kind if spec else "medication",
+            "onset": spec.onset if spec else "slow",
+        },
+    )
+    row, created = IntakeRow.objects.get_or_create(
+        treatment=treatment, day=record.day, defaults={"taken": True}
+    )
+    if not created and not row.taken:
+        row.taken = True
+        row.save(update_fields=["taken"])
+        return True
+    return created

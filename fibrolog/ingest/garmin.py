@@ -1,0 +1,77 @@
+"""Garmin FIT files (one `.fit`, or a zip or folder of them), decoded with fitdecode.
+
+Heart-rate readings (activity records and all-day monitoring) become samples, activity sessions
+become workouts. Monitoring step counters (cumulative, per activity type) are not imported yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import fitdecode
+
+from fibrolog.ingest import metrics as k
+from fibrolog.ingest.members import members
+from fibrolog.ingest.records import IngestError, Progress, Sample
+from fibrolog.ingest.sources import Input, Readable
+
+__all__ = ["SOURCE", "parse_garmin"]
+
+SOURCE = "garmin"
+DEVICE = "Garmin"
+
+
+def parse_garmin(src: Input, *, progress: Progress | None = None) -> Iterator[Sample]:
+    """Yield heart-rate samples and workouts from FIT files."""
+    for name, stream in members(src, ("*.fit", "*.FIT"), progress=progress):
+        yield from _fit(stream, name)
+
+
+def _fit(stream: Readable, name: str) -> Iterator[Sample]:
+    last: datetime | None = None
+    try:
+        with fitdecode.FitReader(stream, check_crc=fitdecode.CrcCheck.RAISE) as reader:
+            for frame in reader:
+                if not isinstance(frame, fitdecode.FitDataMessage):
+                    continue
+                fields = {f.name: f.value for f in frame.fields}
+                stamp = fields.get("timestamp")
+                if isinstance(stamp, datetime):
+                    last = stamp
+                elif isinstance(fields.get("timestamp_16"), int) and last is not None:
+                    last = _from_16(last, fields["timestamp_16"])
+                    stamp = last
+                if frame.name in ("record", "monitoring") and isinstance(stamp, datetime):
+                    bpm = fields.get("heart_rate")
+                    if isinstance(bpm, int | float) and 20 <= bpm <= 250:
+                        key = f"hr|{stamp.timestamp():.0f}"
+                        yield Sample(
+                            SOURCE, key, k.HEART_RATE, stamp, stamp, float(bpm), "bpm", DEVICE
+                        )
+                elif frame.name == "session":
+                    yield from _session(fields)
+    except fitdecode.FitError as error:
+        raise IngestError(name, f"not a readable FIT file ({error})") from None
+
+
+def _from_16(last: datetime, value: int) -> datetime:
+    """Resolve a 16-bit rolling timestamp against the last full one (FIT protocol, monitoring)."""
+    base = int(last.timestamp())
+    seconds = (base & ~0xFFFF) + value
+    if seconds < base:
+        seconds += 0x10000
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def _session(fields: dict[str, Any]) -> Iterator[Sample]:
+    start = fields.get("start_time")
+    elapsed = fields.get("total_elapsed_time")
+    if isinstance(start, datetime) and isinstance(elapsed, int | float) and elapsed > 0:
+        end = start + timedelta(seconds=float(elapsed))
+        sport = str(fields.get("sport") or "other")
+        key = f"session|{start.timestamp():.0f}|{sport}"
+        yield Sample(
+            SOURCE, key, k.WORKOUT, start, end, float(elapsed) / 60, "min", DEVICE, "", sport
+        )

@@ -1,0 +1,99 @@
+"""Oura exports: the current zip of CSVs (`sleepmodel.csv`, `dailyactivity.csv`) or the legacy
+trends CSV (`date,Sleep Score,...`). Oura already gives one value per day (its `day` is the
+wake-up day), so these are daily values; durations are in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from fibrolog.ingest.members import members
+from fibrolog.ingest.records import DayEntry, IngestError, Progress
+from fibrolog.ingest.sources import Input, Readable
+from fibrolog.ingest.text import CsvFile, Row
+
+__all__ = ["SOURCE", "parse_oura"]
+
+SOURCE = "oura"
+HOURS = 3600.0
+# column -> (metric, divisor), per file layout
+SLEEPMODEL = {
+    "total_sleep_duration": ("sleep_hours", HOURS),
+    "deep_sleep_duration": ("sleep_deep_hours", HOURS),
+    "light_sleep_duration": ("sleep_core_hours", HOURS),
+    "rem_sleep_duration": ("sleep_rem_hours", HOURS),
+    "awake_time": ("sleep_awake_hours", HOURS),
+    "time_in_bed": ("time_in_bed_hours", HOURS),
+    "average_hrv": ("hrv_rmssd", 1.0),
+    "lowest_heart_rate": ("resting_hr", 1.0),
+}
+ACTIVITY = {"steps": ("steps", 1.0)}
+LEGACY = {
+    "Total Sleep Duration": ("sleep_hours", HOURS),
+    "Deep Sleep Duration": ("sleep_deep_hours", HOURS),
+    "Light Sleep Duration": ("sleep_core_hours", HOURS),
+    "REM Sleep Duration": ("sleep_rem_hours", HOURS),
+    "Average HRV": ("hrv_rmssd", 1.0),
+    "Lowest Resting Heart Rate": ("resting_hr", 1.0),
+    "Steps": ("steps", 1.0),
+}
+
+
+def parse_oura(src: Input, *, progress: Progress | None = None) -> Iterator[DayEntry]:
+    """Yield Oura's daily sleep, HRV, resting heart rate and steps."""
+    for name, stream in members(src, ("*.csv",), progress=progress):
+        yield from _file(stream, name)
+
+
+def _file(stream: Readable, name: str) -> Iterator[DayEntry]:
+    csv = CsvFile(stream, name)
+    if "total_sleep_duration" in csv.header:
+        csv.require(["day"], what="Oura's sleepmodel.csv")
+        nights: dict[date, Row] = {}
+        for row in csv:  # the main sleep of the day: long_sleep, else the longest period
+            day = _day(row, "day", name)
+            best = nights.get(day)
+            if best is None or _main(row) > _main(best):
+                nights[day] = row
+        for day, row in sorted(nights.items()):
+            yield from _values(row, day, SLEEPMODEL, name)
+    elif "steps" in csv.header and "day" in csv.header:
+        for row in csv:
+            yield from _values(row, _day(row, "day", name), ACTIVITY, name)
+    elif "Total Sleep Duration" in csv.header:
+        csv.require(["date"], what="Oura's trends export")
+        for row in csv:
+            yield from _values(row, _day(row, "date", name), LEGACY, name)
+
+
+def _main(row: Row) -> tuple[bool, float]:
+    try:
+        seconds = float(row.get("total_sleep_duration") or 0)
+    except ValueError:
+        seconds = 0.0
+    return row.get("type") in ("long_sleep", ""), seconds
+
+
+def _day(row: Row, column: str, name: str) -> date:
+    try:
+        return date.fromisoformat(row.get(column)[:10])
+    except ValueError:
+        raise IngestError(name, f"cannot read the date {row.get(column)!r}", row.line) from None
+
+
+def _values(
+    row: Row, day: date, columns: dict[str, tuple[str, float]], name: str
+) -> Iterator[DayEntry]:
+    for column, (metric, divisor) in columns.items():
+        text = row.get(column)
+        if not text:
+            continue
+        try:
+            value = float(text) / divisor
+        except ValueError:
+            raise IngestError(
+                name, f"{column} should be a number, found {text!r}", row.line
+            ) from None
+        if value > 0:
+            yield DayEntry(SOURCE, f"{day}|{metric}", day, metric, round(value, 4), "Oura")

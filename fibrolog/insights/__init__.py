@@ -1,0 +1,1 @@
+"""What seems linked to a person's symptoms, and whether a treatment is working for them."""

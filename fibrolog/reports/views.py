@@ -1,0 +1,75 @@
+"""The report page (a form and the report below it) and its PDF download."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.reports.forms import ReportForm
+from fibrolog.reports.render import render_pdf
+from fibrolog.reports.sections import default_keys, keys
+from fibrolog.reports.services import DEFAULT_DAYS, ReportError, Request, build_report
+
+
+def _request(request: HttpRequest) -> tuple[ReportForm, Request | None]:
+    """Return the bound form and, when it is valid, what to build."""
+    end = today_for(request.user)
+    initial = {
+        "start": end - timedelta(days=DEFAULT_DAYS - 1),
+        "end": end,
+        "sections": sorted(default_keys(), key=keys().index),
+    }
+    if "start" not in request.GET:
+        return ReportForm(initial=initial), None
+    form = ReportForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    try:
+        wanted = Request.for_period(
+            request.user,
+            start=data["start"],
+            end=data["end"],
+            sections=frozenset(data["sections"]),
+            name=data["name"],
+        )
+    except ReportError as exc:
+        form.add_error(None, str(exc))
+        return form, None
+    return form, wanted
+
+
+@login_required
+@require_GET
+def report_page(request: HttpRequest) -> HttpResponse:
+    """Show the form, and the report for the chosen period with a link to its PDF."""
+    form, wanted = _request(request)
+    report = build_report(wanted) if wanted else None
+    query = request.GET.urlencode() if wanted else ""
+    return render(
+        request,
+        "reports/page.html",
+        {"form": form, "report": report, "query": query},
+        status=400 if form.is_bound and not wanted else 200,
+    )
+
+
+@login_required
+@require_GET
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    """Send the report as a PDF download; without a chosen period, show the form first."""
+    form, wanted = _request(request)
+    if wanted is None:
+        if form.is_bound:
+            return render(request, "reports/page.html", {"form": form}, status=400)
+        return redirect("report")
+    pdf = render_pdf(build_report(wanted))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"fibrolog-report-{wanted.start.isoformat()}-{wanted.end.isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
