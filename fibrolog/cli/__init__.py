@@ -15,6 +15,7 @@ from fibrolog.cli.report import report
 from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
 from fibrolog.cli.user import user
+from fibrolog.cli.weather import weather
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,5 +42,6 @@ for command in (
     backup,
     restore,
     report,
+    weather,
 ):
     main.add_command(command)
