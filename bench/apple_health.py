@@ -58,6 +58,35 @@ def measured(command: list[str]) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, out.strip()
 
 
+def end_to_end(archive: Path) -> tuple[float, float, float, float]:
+    """Import the zip with `fibrolog import` into a fresh SQLite file, then again."""
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "FIBROLOG_DATA_DIR": data}
+        env.pop("DATABASE_URL", None)
+        cli = [sys.executable, "-m", "fibrolog"]
+        subprocess.run([*cli, "migrate"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*cli, "user", "create", "bench", "--password-stdin"],
+            env=env,
+            input="a long bench passphrase\n",
+            text=True,
+            check=True,
+            capture_output=True,
+        )
+        saved = dict(os.environ)
+        os.environ.update(env)
+        try:
+            command = [*cli, "import", "apple-health", str(archive), "--json"]
+            first_s, first_rss, out = measured(command)
+            again_s, again_rss, again = measured(command)
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        print(f"import: {out}")
+        print(f"re-import: {again}")
+    return first_s, first_rss, again_s, again_rss
+
+
 def healthkit_to_sqlite() -> str | None:
     """Return the healthkit-to-sqlite command, installing it in a throwaway venv if needed."""
     script = HK_VENV / "bin" / "healthkit-to-sqlite"
@@ -86,6 +115,9 @@ def main() -> int:
     rows.append(("fibrolog parse+aggregate, xml", ours_s, ours_rss, out))
     zip_s, zip_rss, out = measured([python, "-c", OURS, str(archive)])
     rows.append(("fibrolog parse+aggregate, zip", zip_s, zip_rss, out))
+    e2e_s, e2e_rss, again_s, again_rss = end_to_end(archive)
+    rows.append(("fibrolog import into SQLite, zip", e2e_s, e2e_rss, ""))
+    rows.append(("fibrolog re-import (nothing new)", again_s, again_rss, ""))
     hk = healthkit_to_sqlite()
     hk_s = None
     if hk is not None:
@@ -96,24 +128,24 @@ def main() -> int:
         extra = f"  (samples, days: {note})" if note else ""
         speed = size_mb / seconds
         print(f"{label:34s} {seconds:7.2f} s {speed:7.1f} MB/s  peak RSS {rss:6.1f} MiB{extra}")
-    ours_mbs = size_mb / max(ours_s, zip_s)
+    ours_mbs = size_mb / e2e_s
     failures = 0
     verdicts = [
         (
-            f"fibrolog >= {GOAL_MBS:g} MB/s (slower of xml/zip: {ours_mbs:.1f})",
+            f"fibrolog end to end >= {GOAL_MBS:g} MB/s (import into SQLite: {ours_mbs:.1f})",
             ours_mbs >= GOAL_MBS,
         ),
         (
-            f"fibrolog peak RSS < {GOAL_RSS_MIB:g} MiB ({max(ours_rss, zip_rss):.1f})",
-            max(ours_rss, zip_rss) < GOAL_RSS_MIB,
+            f"fibrolog peak RSS < {GOAL_RSS_MIB:g} MiB ({max(ours_rss, zip_rss, e2e_rss):.1f})",
+            max(ours_rss, zip_rss, e2e_rss) < GOAL_RSS_MIB,
         ),
         (f"share of the pyexpat ceiling: {bare_s / ours_s:.2f}", True),
     ]
     if hk_s is not None:
-        ratio = hk_s / zip_s
+        ratio = hk_s / e2e_s
         verdicts.append(
             (
-                f"zip throughput vs healthkit-to-sqlite: {ratio:.1f}x (goal >= 3x)",
+                f"end-to-end import vs healthkit-to-sqlite: {ratio:.1f}x (goal >= 3x)",
                 ratio >= GOAL_RATIO,
             )
         )

@@ -79,3 +79,18 @@ def test_it_imports_a_bearable_export_with_the_confirmed_scales(maya, tmp_path):
     again = run_import(maya, "bearable", str(path), options={"choices": choices_to_json(choices)})
     assert again.records_new == 0
     assert Note.objects.filter(user=maya).count() <= 2
+
+
+def test_it_writes_datetimes_exactly_as_django_would(db):
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from django.db import connection
+
+    from fibrolog.imports.writers import _datetime_adapter
+
+    fast = _datetime_adapter()
+    for moment in (
+        datetime(2024, 1, 1, 0, 0, 30, tzinfo=timezone(timedelta(hours=1))),
+        datetime(2024, 5, 1, 12, 3, 4, 123456, tzinfo=UTC),
+    ):
+        assert fast(moment) == connection.ops.adapt_datetimefield_value(moment)

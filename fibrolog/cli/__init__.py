@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from fibrolog import __version__
+from fibrolog.cli.analyze import analyze
 from fibrolog.cli.backup import backup, restore
 from fibrolog.cli.demo import demo
 from fibrolog.cli.erase import erase
@@ -43,5 +44,6 @@ for command in (
     restore,
     report,
     weather,
+    analyze,
 ):
     main.add_command(command)

@@ -31,7 +31,7 @@ KINDS = (
     "daylio",
     "csv",
 )
-BATCH = 5000
+BATCH = 10000  # one transaction (one fsync) per batch; bounded memory
 Progress = Callable[[int, "int | None"], None]
 
 

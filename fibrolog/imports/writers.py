@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date
 
 from django.db import connection
 from django.utils import timezone
@@ -35,9 +35,16 @@ def _insert_ignoring(model, columns: list[str], rows: list[tuple]) -> int:
         return max(cursor.rowcount, 0)
 
 
+def _datetime_adapter():
+    """Return a fast datetime -> database value function (Django's own is the slow path)."""
+    if connection.vendor == "sqlite":  # Django stores naive UTC text: 'YYYY-MM-DD HH:MM:SS[.f]'
+        return lambda moment: moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+    return connection.ops.adapt_datetimefield_value
+
+
 def samples(user, batch: list[Sample]) -> int:
     """Store raw samples; return how many were new."""
-    adapt = connection.ops.adapt_datetimefield_value
+    adapt = _datetime_adapter()
     rows = [
         (
             user.pk,
