@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "fibrolog.insights",
     "fibrolog.archive",
     "fibrolog.reports",
+    "fibrolog.experiments",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fibrolog.accounts.context.preferences",
+                "fibrolog.web.nav.navigation",
             ],
         },
     },

@@ -27,12 +27,18 @@ ARGS = [
     "--disable-quic",
 ]
 PAGES = {
+    "insights": "/insights/",
+    "insights-ldn": "/insights/treatment/ldn/",
+    "flares": "/insights/flares/",
     "today": "/today/",
     "timeline-90": "/timeline/?days=90",
     "timeline-365": "/timeline/?days=365",
     "treatments": "/treatments/",
     "settings": "/settings/",
     "questionnaires": "/questionnaires/",
+    "imports": "/imports/",
+    "your-data": "/data/",
+    "report": "/report/",
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PASSPHRASE = "lavender window quietly"
@@ -83,6 +89,8 @@ def main() -> None:
                     page.wait_for_url("**/today/")
                     for name, url in PAGES.items():
                         page.goto(base + url)
+                        if name == "insights":  # computed in the background on first visit
+                            page.wait_for_selector("text=How to read this", timeout=60000)
                         page.screenshot(
                             path=str(out / f"{name}-{size}-{scheme}.png"), full_page=True
                         )

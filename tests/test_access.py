@@ -32,6 +32,21 @@ POLICY = {
     "data_erase": "owner",
     "report": "owner",
     "report_pdf": "owner",
+    "experiments": "owner",
+    "experiment_new": "owner",
+    "experiment": "owner",
+    "experiment_edit": "owner",
+    "experiment_start": "owner",
+    "experiment_pause": "owner",
+    "experiment_stop": "owner",
+    "experiment_taken": "owner",
+    "experiment_note": "owner",
+    "experiment_discard": "owner",
+    "experiment_result": "owner",
+    "experiment_calendar": "owner",
+    "insights": "owner",
+    "insights_flares": "owner",
+    "insights_treatment": "owner",
     "imports": "owner",
     "import_job": "owner",
     "import_confirm": "owner",
@@ -47,6 +62,17 @@ SAMPLE_ARGS = {
     "questionnaire_page": {"pk": 1, "number": 1},
     "questionnaire_discard": {"pk": 1},
     "data_export": {"fmt": "json"},
+    "experiment": {"pk": 1},
+    "experiment_edit": {"pk": 1},
+    "experiment_start": {"pk": 1},
+    "experiment_pause": {"pk": 1},
+    "experiment_stop": {"pk": 1},
+    "experiment_taken": {"pk": 1},
+    "experiment_note": {"pk": 1},
+    "experiment_discard": {"pk": 1},
+    "experiment_result": {"pk": 1},
+    "experiment_calendar": {"pk": 1},
+    "insights_treatment": {"factor": "ldn"},
     "import_job": {"pk": 1},
     "import_confirm": {"pk": 1},
     "import_map": {"pk": 1},
@@ -54,8 +80,22 @@ SAMPLE_ARGS = {
 }
 POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
 POST_ONLY |= {"import_discard"}
+POST_ONLY |= {
+    "experiment_start",
+    "experiment_pause",
+    "experiment_stop",
+    "experiment_taken",
+    "experiment_note",
+    "experiment_discard",
+}
 NEEDS_OBJECT = {"treatment", "questionnaire_result", "questionnaire_page", "questionnaire_discard"}
-NEEDS_OBJECT |= {"import_job", "import_confirm", "import_map", "import_discard"}
+NEEDS_OBJECT |= {
+    "insights_treatment",
+    "import_job",
+    "import_confirm",
+    "import_map",
+    "import_discard",
+}
 NEEDS_OBJECT |= {
     "experiment",
     "experiment_edit",

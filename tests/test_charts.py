@@ -324,3 +324,22 @@ def test_its_stylesheet_colours_only_through_the_page_s_custom_properties():
     screen, _, printed = css.partition("@media print")
     assert not re.search(r"--[\w-]+\s*:", screen)  # screen colours come from the page
     assert "stroke-dasharray" in printed  # the mean stays distinct in black and white
+
+
+def test_it_draws_an_expected_line_dashed_and_says_what_it_is():
+    from datetime import date as _date
+
+    from fibrolog.charts import line_chart as _line
+
+    svg = _line(
+        title="Pain",
+        start=_date(2026, 1, 1),
+        values=[5.0, 6.0, None, 4.0],
+        low=0,
+        high=10,
+        expected=[6.0, 6.0, 6.0, 6.0],
+        expected_label="expected without LDN",
+    )
+    assert 'class="chart-expected"' in svg
+    assert "The dashed line: expected without LDN." in svg
+    assert "style=" not in svg

@@ -23,13 +23,13 @@ from fibrolog.analysis.simulate import (
 )
 
 if TYPE_CHECKING:
-    from fibrolog.analysis.bayes import Mixture
     from fibrolog.analysis.effect import Effect, Verdict, verdict
     from fibrolog.analysis.frame import daily, demo_frame, read_diary_csv
     from fibrolog.analysis.insight import Insight, TreatmentInsight
-    from fibrolog.analysis.insights import insights
+    from fibrolog.analysis.mixture import Mixture
     from fibrolog.analysis.regression import MLFit, maximum_likelihood
     from fibrolog.analysis.results import Collecting, Insights
+    from fibrolog.analysis.screening import insights
     from fibrolog.analysis.twoarm import two_arm
 
 _LAZY = {
@@ -38,12 +38,12 @@ _LAZY = {
     "Insight": "insight",
     "Insights": "results",
     "MLFit": "regression",
-    "Mixture": "bayes",
+    "Mixture": "mixture",
     "TreatmentInsight": "insight",
     "Verdict": "effect",
     "daily": "frame",
     "demo_frame": "frame",
-    "insights": "insights",
+    "insights": "screening",
     "maximum_likelihood": "regression",
     "read_diary_csv": "frame",
     "two_arm": "twoarm",

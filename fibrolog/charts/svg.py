@@ -80,8 +80,13 @@ def line_chart(
     chart_id: str = "chart",
     width: int = 720,
     height: int = 170,
+    expected: Sequence[float | None] = (),
+    expected_label: str = "",
 ) -> str:
-    """Return one <svg> element drawing `values[i]`, the value on `start` + i days (None: none)."""
+    """Return one <svg> element drawing `values[i]`, the value on `start` + i days (None: none).
+
+    `expected` (same days) is drawn dashed: e.g. what a model expects without a treatment.
+    """
     if not high > low:
         raise ValueError(f"high ({high}) must be above low ({low})")
     if worse not in WORSE:
@@ -157,6 +162,11 @@ def line_chart(
     out.append(path(series, f, "chart-line", stroke, opacity))
     out.extend(dots(series, f, every=n <= 90))
     out.append(path(mean, f, "chart-mean", 2.5))
+    if expected:
+        line = [None if v is None or v != v else float(v) for v in expected][:n]
+        out.append(path(line, f, "chart-expected", 2.0))
+        if expected_label:
+            out[1] = out[1].replace("</desc>", f" The dashed line: {esc(expected_label)}.</desc>")
     for d, labels in tagged.items():
         x = c(left + ((d - start).days + 0.5) * f.day_w)
         out.append(

@@ -9,6 +9,7 @@ from fibrolog.cli.analyze import analyze
 from fibrolog.cli.backup import backup, restore
 from fibrolog.cli.demo import demo
 from fibrolog.cli.erase import erase
+from fibrolog.cli.experiment import experiment
 from fibrolog.cli.export import export
 from fibrolog.cli.import_ import import_
 from fibrolog.cli.log import log
@@ -44,6 +45,7 @@ for command in (
     restore,
     report,
     weather,
+    experiment,
     analyze,
 ):
     main.add_command(command)

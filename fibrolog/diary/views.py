@@ -16,6 +16,8 @@ from fibrolog.diary.services.checkin import save_day
 from fibrolog.diary.services.checkin_page import checkin_page, today_for
 from fibrolog.diary.services.timeline import WINDOWS, timeline
 from fibrolog.diary.validation import parse_day
+from fibrolog.experiments.services import assignments as trial_assignments
+from fibrolog.insights import services as insights
 from fibrolog.questionnaires import services as questionnaires
 from fibrolog.questionnaires.body_map import checkin_sites
 
@@ -28,6 +30,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
         "treatment_rows": treatment_rows(form),
         "due": questionnaires.due(request.user, page.today) if page.day == page.today else [],
         "body_views": checkin_sites(page.state.sites) if page.body_map else None,
+        "trials": trial_assignments(request.user, page.day),
     }
     return render(request, "diary/checkin.html", context, status=status)
 
@@ -73,6 +76,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _render_checkin(request, page, form, status=400)
     save_day(request.user, form.cleaned_data["day"], form.changes())
+    insights.request_refresh(request.user)
     messages.success(request, "Saved. Thank you for checking in.")
     if form.cleaned_data["day"] == page.today:
         return redirect("today")

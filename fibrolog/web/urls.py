@@ -30,6 +30,8 @@ urlpatterns = [
     path("treatments/<int:pk>/", treatments.treatment_detail, name="treatment"),
     path("questionnaires/", include("fibrolog.questionnaires.urls")),
     path("imports/", include("fibrolog.imports.urls")),
+    path("insights/", include("fibrolog.insights.urls")),
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
+    path("experiments/", include("fibrolog.experiments.urls")),
 ]

@@ -1,0 +1,123 @@
+"""What seems linked, is my treatment working, and my flares: pages over the stored result."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from fibrolog.charts import Band, line_chart
+from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
+from fibrolog.insights import services, words
+from fibrolog.treatments.models import Regimen
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    """Show at most about five associations, the treatments, and what needs more data."""
+    run = services.latest(request.user)
+    result = run.result if run and run.computed_at else None
+    context = {"run": run, "ready": result is not None}
+    if result:
+        context.update(
+            associations=[
+                words.association(i) for i in result["shown"] if i["kind"] == "association"
+            ],
+            treatments=words.by_treatment(
+                [words.treatment(i) for i in result["shown"] if i["kind"] == "treatment"]
+            ),
+            collecting=result["collecting"],
+            tested=result.get("all", 0),
+        )
+    return render(request, "insights/overview.html", context)
+
+
+@login_required
+@require_GET
+def treatment(request: HttpRequest, factor: str) -> HttpResponse:
+    """Is it working for me? The effect so far, its onset, and the counterfactual line."""
+    run = services.latest(request.user)
+    items = [
+        i
+        for i in (run.result.get("treatments", []) if run and run.computed_at else [])
+        if i["factor"] == factor
+    ]
+    if not items and not (run and run.stale):
+        raise Http404
+    cards = [words.treatment(i) for i in items]
+    chart = _counterfactual_chart(request.user, items[0]) if items else None
+    return render(
+        request,
+        "insights/treatment.html",
+        {
+            "factor": services.label(factor, services.names_for(request.user)),
+            "cards": cards,
+            "chart": chart,
+            "run": run,
+        },
+    )
+
+
+def _counterfactual_chart(user, item: dict):
+    cf = item.get("counterfactual") or {}
+    dates = [date.fromisoformat(d) for d in cf.get("dates", [])]
+    if not dates:
+        return None
+    start, end = dates[0], dates[-1]
+    frame, meta = diary_frame(user, start=start, end=end)
+    outcome = item["outcome"]
+    actual = (
+        frame[outcome].reindex([pd.Timestamp(d) for d in dates]).tolist()
+        if outcome in frame
+        else []
+    )
+    bands = [
+        Band(r.start, r.stop or end, r.label())
+        for r in Regimen.objects.filter(treatment__user=user, start__lte=end).select_related(
+            "treatment"
+        )
+        if (r.stop or end) >= start and (r.treatment.key or r.treatment.name) == item["factor"]
+    ]
+    low, high = meta["scale"].get(outcome, (0, 10))
+    svg = line_chart(
+        title=services.label(outcome).capitalize(),
+        start=start,
+        values=actual,
+        low=low,
+        high=high,
+        bands=bands,
+        expected=cf.get("without", []),
+        expected_label=f"what the model expects without {item['factor_label']}",
+        chart_id=f"cf-{outcome}",
+        width=480,
+        height=190,
+    )
+    return mark_safe(svg)  # built and escaped by fibrolog.charts
+
+
+@login_required
+@require_GET
+def flares(request: HttpRequest) -> HttpResponse:
+    """Flares found in the pain series, and what tended to come before them (descriptive)."""
+    from fibrolog.analysis.flares import detect_flares, what_preceded
+
+    frame, _ = diary_frame(request.user)
+    found = detect_flares(frame["pain"]) if "pain" in frame else []
+    tags = [c for c in frame.columns if c.startswith(TAG_PREFIX)]
+    preceded = what_preceded(found, frame[tags]) if tags else []
+    window = 3
+    context = {
+        "flares": list(reversed(found))[:30],
+        "count": len(found),
+        "window": window,
+        "preceded": [(services.label(p.factor), p) for p in preceded[:8]],
+        "since": frame.index.min().date() if len(frame.index) else None,
+        "recent": [f for f in found if f.end >= date.today() - timedelta(days=365)],
+    }
+    return render(request, "insights/flares.html", context)

@@ -1,0 +1,36 @@
+"""The main navigation: a few places always shown, the rest behind "More" on a phone."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+MAIN = (("today", "Today"), ("timeline", "Timeline"), ("insights", "Insights"))
+MORE = (
+    ("treatments", "Treatments"),
+    ("experiments", "Experiments"),
+    ("questionnaires", "Questionnaires"),
+    ("settings", "Settings"),
+)
+
+
+def _links(request: HttpRequest, names) -> list[tuple[str, str, bool]]:
+    links = []
+    for name, label in names:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:  # an app that is not installed
+            continue
+        current = request.path == url or (
+            url != "/" and request.path.startswith(url) and name not in ("today",)
+        )
+        links.append((url, label, current))
+    return links
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """Return the navigation links for the logged-in pages."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"main_nav": _links(request, MAIN), "more_nav": _links(request, MORE)}
