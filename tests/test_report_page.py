@@ -12,7 +12,7 @@ def test_it_offers_a_form_with_six_months_and_notes_unticked(maya_client):
     page = maya_client.get("/report/").content.decode()
     assert 'name="start"' in page and 'name="end"' in page
     ticked = re.findall(r'<input type="checkbox" name="sections" value="(\w+)"[^>]* checked>', page)
-    assert ticked == ["symptoms", "questionnaires", "treatments"]  # not notes
+    assert ticked == ["symptoms", "questionnaires", "treatments", "evidence"]  # not notes
     assert "Download PDF" not in page
 
 

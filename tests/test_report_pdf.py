@@ -3,15 +3,18 @@
 import re
 import shutil
 import subprocess
+from datetime import date, timedelta
 
 import pytest
 from click.testing import CliRunner
 
 from fibrolog.cli import main
 from fibrolog.diary.services.demo import create_demo_account
+from fibrolog.insights.services import compute
 from fibrolog.reports.demo import add_demo_responses
 
-HEADINGS = ("Fibromyalgia diary report", "Symptom trends", "Questionnaires and criteria")
+HEADINGS = ("Fibromyalgia diary report", "Symptom trends", "Questionnaires and criteria",
+            "What seems linked, and tested effects")
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
 
@@ -19,6 +22,7 @@ pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pop
 def demo_year(db):
     user = create_demo_account("demo", years=1, seed=1)
     add_demo_responses(user, seed=1)
+    compute(user.pk)  # the insights the report quotes
     return user
 
 
@@ -33,7 +37,8 @@ def _pdf(tmp_path, *args):
 
 
 def test_it_fits_a_year_with_every_section_on_two_to_four_pages(demo_year, tmp_path):
-    days = ("--from", "2025-11-26", "--to", "2026-11-25")
+    today = date.today()  # the demo diary ends today
+    days = ("--from", (today - timedelta(days=364)).isoformat(), "--to", today.isoformat())
     text, pages = _pdf(tmp_path, *days, "--notes")
     for heading in (*HEADINGS, "Treatments", "Notes"):
         assert heading in text, heading

@@ -9,7 +9,7 @@ import click
 
 from fibrolog.cli import _django
 
-SECTION_KEYS = ("symptoms", "questionnaires", "treatments", "notes")
+SECTION_KEYS = ("symptoms", "questionnaires", "treatments", "evidence", "notes")
 
 
 @click.command()
@@ -42,7 +42,7 @@ def report(start, end, username: str | None, out: Path, sections, notes: bool, n
     from fibrolog.reports.render import render_html, render_pdf
     from fibrolog.reports.services import ReportError, Request, build_report
 
-    chosen = set(sections or ("symptoms", "questionnaires", "treatments"))
+    chosen = set(sections or ("symptoms", "questionnaires", "treatments", "evidence"))
     if notes:
         chosen.add("notes")
     person = _django.person(username)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fibrolog.reports import notes, questionnaires, symptoms, treatments
+from fibrolog.reports import evidence, notes, questionnaires, symptoms, treatments
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ SECTIONS: tuple[Section, ...] = (
         "reports/section_treatments.html",
         treatments.build,
         label="Treatments, doses and adherence",
+    ),
+    Section(
+        "evidence",
+        "What seems linked, and tested effects",
+        "reports/section_evidence.html",
+        evidence.build,
+        label="What seems linked, treatment effects and self-experiments",
     ),
     Section(
         "notes",
