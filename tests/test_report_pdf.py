@@ -13,8 +13,12 @@ from fibrolog.diary.services.demo import create_demo_account
 from fibrolog.insights.services import compute
 from fibrolog.reports.demo import add_demo_responses
 
-HEADINGS = ("Fibromyalgia diary report", "Symptom trends", "Questionnaires and criteria",
-            "What seems linked, and tested effects")
+HEADINGS = (
+    "Fibromyalgia diary report",
+    "Symptom trends",
+    "Questionnaires and criteria",
+    "What seems linked, and tested effects",
+)
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
 
