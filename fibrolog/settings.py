@@ -124,3 +124,7 @@ LOGGING = {
     # Warnings and errors only: request lines could carry dates and ids of health data.
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Where weather comes from: a factory returning a fetcher (url -> bytes). Tests point it at
+# recorded replies; nothing is fetched unless a person asks for weather for a place.
+WEATHER_FETCHER = "fibrolog.ingest.weather.urllib_fetcher"

@@ -48,6 +48,7 @@ POLICY = {
     "insights_flares": "owner",
     "insights_treatment": "owner",
     "imports": "owner",
+    "import_weather": "owner",
     "import_job": "owner",
     "import_confirm": "owner",
     "import_map": "owner",
@@ -79,7 +80,7 @@ SAMPLE_ARGS = {
     "import_discard": {"pk": 1},
 }
 POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
-POST_ONLY |= {"import_discard"}
+POST_ONLY |= {"import_discard", "import_weather"}
 POST_ONLY |= {
     "experiment_start",
     "experiment_pause",

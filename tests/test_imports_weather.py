@@ -45,3 +45,41 @@ def test_it_stores_pressure_and_asks_only_for_missing_days(maya):
     assert change.value == 1.0
     again = update_weather(maya, 51.507, -0.128, start, end, fetcher)
     assert again.days_asked == 0 and len(asked) == 1
+
+
+def replay_fetcher():
+    """A fetcher factory for tests: answers any archive request with a recorded reply."""
+
+    def fetch(url: str) -> bytes:
+        from urllib.parse import parse_qs, urlsplit
+
+        query = parse_qs(urlsplit(url).query)
+        start = date.fromisoformat(query["start_date"][0])
+        end = date.fromisoformat(query["end_date"][0])
+        return _recorded(start, (end - start).days + 1)
+
+    return fetch
+
+
+def test_it_adds_weather_from_the_app_and_credits_open_meteo(
+    maya, maya_client, settings, django_capture_on_commit_callbacks
+):
+    settings.WEATHER_FETCHER = "tests.test_imports_weather.replay_fetcher"
+    start = date.today() - timedelta(days=40)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = maya_client.post(
+            "/imports/weather/",
+            {"latitude": "51.5", "longitude": "-0.1", "start": start.isoformat()},
+        )
+    assert response.status_code == 302
+    assert DailyValue.objects.filter(user=maya, metric__key="pressure_hpa").count() >= 30
+    timeline = maya_client.get("/timeline/?days=90").content.decode()
+    assert "Weather data by Open-Meteo.com" in timeline and "chart-pressure_hpa" in timeline
+
+
+def test_it_refuses_a_place_that_is_not_on_earth(maya, maya_client):
+    response = maya_client.post(
+        "/imports/weather/", {"latitude": "123", "longitude": "0", "start": "2026-01-01"}
+    )
+    assert response.status_code == 400
+    assert "less than or equal to 90" in response.content.decode()

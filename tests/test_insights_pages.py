@@ -74,3 +74,11 @@ def test_it_keeps_one_persons_insights_from_another(demo, sam_client):
     page = sam_client.get("/insights/treatment/ldn/").content.decode()
     assert "chart-expected" not in page and "Likely range" not in page
     assert "/insights/treatment/ldn/" not in sam_client.get("/insights/").content.decode()
+
+
+def test_it_shows_how_a_slow_treatment_builds_up_by_week(demo, demo_client):
+    compute(demo.pk)
+    page = demo_client.get("/insights/treatment/ldn/").content.decode()
+    assert "How the effect on pain builds up" in page
+    for week in ("4 weeks", "8 weeks", "12 weeks"):
+        assert week in page

@@ -132,3 +132,17 @@ class MappingForm(forms.Form):
             elif role in ("date", "tags", "note"):
                 out[role] = column
         return out
+
+
+class WeatherForm(forms.Form):
+    """A place (coordinates the person enters) and from when."""
+
+    latitude = forms.FloatField(
+        label="Latitude", min_value=-90, max_value=90, help_text="For example 51.51 for London."
+    )
+    longitude = forms.FloatField(
+        label="Longitude", min_value=-180, max_value=180, help_text="For example -0.13 for London."
+    )
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,10 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.imports import jobs
-from fibrolog.imports.forms import KIND_LABELS, ConfirmForm, MappingForm, UploadForm
+from fibrolog.imports.forms import (
+    KIND_LABELS,
+    ConfirmForm,
+    MappingForm,
+    UploadForm,
+    WeatherForm,
+)
 from fibrolog.imports.models import ImportJob
 from fibrolog.imports.options import PREVIEWED, choices_to_json
-from fibrolog.ingest import IngestError, csv_header
+from fibrolog.imports.weather import update_in_background
+from fibrolog.ingest import ATTRIBUTION, IngestError, csv_header
 
 
 @login_required
@@ -40,12 +49,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         return redirect("import_job", pk=job.pk)
     recent = ImportJob.objects.filter(user=request.user)[:10]
     status = 400 if form.is_bound else 200
-    return render(
-        request,
-        "imports/upload.html",
-        {"form": form, "recent": recent, "kinds": KIND_LABELS},
-        status=status,
-    )
+    weather_form = WeatherForm(initial={"start": date.today() - timedelta(days=365)})
+    context = {"form": form, "recent": recent, "kinds": KIND_LABELS, "weather_form": weather_form}
+    return render(request, "imports/upload.html", context, status=status)
 
 
 def _waiting(request: HttpRequest, pk: int) -> ImportJob:
@@ -102,6 +108,31 @@ def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpRespons
     job.state, job.error = "failed", str(exc)
     job.save(update_fields=["state", "error"])
     return redirect("import_job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def weather(request: HttpRequest) -> HttpResponse:
+    """Add daily weather for a place the person enters (fetched in the background)."""
+    form = WeatherForm(request.POST)
+    if not form.is_valid():
+        recent = ImportJob.objects.filter(user=request.user)[:10]
+        return render(
+            request,
+            "imports/upload.html",
+            {"form": UploadForm(), "recent": recent, "weather_form": form, "kinds": KIND_LABELS},
+            status=400,
+        )
+    data = form.cleaned_data
+    update_in_background(
+        request.user, data["latitude"], data["longitude"], data["start"], date.today()
+    )
+    messages.success(
+        request,
+        "Fetching the weather for that place. It appears on your "
+        f"timeline in a minute. {ATTRIBUTION}.",
+    )
+    return redirect("imports")
 
 
 @login_required

@@ -6,6 +6,7 @@ runs this with it, and it is not stored.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,6 +15,7 @@ from fibrolog.imports import writers
 from fibrolog.ingest import ATTRIBUTION, fetch_weather
 from fibrolog.ingest.weather import SOURCE, Fetcher
 
+log = logging.getLogger(__name__)
 ARCHIVE_DELAY_DAYS = 5  # the archive lags a few days behind today
 
 
@@ -52,3 +54,30 @@ def update_weather(
     entries = fetch_weather(latitude, longitude, missing[0], missing[-1], fetcher)
     changed = writers.daily_values(user, entries)
     return WeatherSummary(len(missing), len({e.day for e in entries}), len(changed))
+
+
+def configured_fetcher() -> Fetcher:
+    """Return the fetcher named by settings.WEATHER_FETCHER (a factory's dotted path)."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    return import_string(settings.WEATHER_FETCHER)()
+
+
+def update_in_background(user, latitude: float, longitude: float, start: date, end: date) -> None:
+    """Fetch after the current transaction, without making the page wait."""
+    from django.contrib.auth import get_user_model
+
+    from fibrolog.ingest import WeatherError
+    from fibrolog.lib.background import run_later
+
+    user_id = user.pk
+
+    def job() -> None:
+        person = get_user_model().objects.get(pk=user_id)
+        try:
+            update_weather(person, latitude, longitude, start, end, configured_fetcher())
+        except WeatherError:
+            log.warning("weather update failed for one person")  # no location in logs
+
+    run_later(f"weather-{user_id}", job)

@@ -37,6 +37,8 @@ class Card:
     evidence: str
     caveats: tuple[str, ...]
     key: str
+    weeks: tuple[tuple[int, str, str], ...] = ()  # (week, effect reached, 80% range)
+    half_life: float | None = None
 
 
 def _range(interval: list[float | None]) -> str:
@@ -73,7 +75,15 @@ def association(item: dict) -> Card:
 
 def treatment(item: dict) -> Card:
     """Words for a treatment's effect against the model's counterfactual."""
-    return _card(item, "treatment")
+    from dataclasses import replace
+
+    weeks = tuple(
+        (int(w), f"{est:+.2f}", f"{lo:+.2f} to {hi:+.2f}")
+        for w, (est, lo, hi) in sorted(
+            (item.get("reached_by_week") or {}).items(), key=lambda kv: int(kv[0])
+        )
+    )
+    return replace(_card(item, "treatment"), weeks=weeks, half_life=item.get("half_life_days"))
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from fibrolog.charts import Band, Marker, line_chart
 from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import SOURCE_PRIORITY
+from fibrolog.diary.services.checkin import SOURCE_PRIORITY, visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
+from fibrolog.ingest.weather import ATTRIBUTION
 from fibrolog.treatments.models import Regimen
 
 WINDOWS = (30, 90, 365)
+WEATHER_KEYS = {"pressure_hpa", "pressure_change_24h", "temp_mean_c", "humidity_pct"}
+
 # A narrower viewBox keeps text legible when the SVG is scaled down to a phone's width.
 CHART_WIDTH, CHART_HEIGHT = 480, 170
 
@@ -35,6 +38,7 @@ class TimelineView:
     bands: list[Band]
     flares: list[Band]
     tag_days: int
+    attribution: str = ""  # shown under the charts when weather data is among them
 
 
 def _series(user, metrics, start: date, end: date) -> dict[int, list[float | None]]:
@@ -61,10 +65,22 @@ def _bands(user, start: date, end: date) -> list[Band]:
     return [Band(r.start, r.stop or end, r.label()) for r in regimens]
 
 
+def _other_logged(user, shown, start: date, end: date) -> list:
+    """Return metrics not on the check-in that have values in the window (imports, weather)."""
+    ids = set(
+        DailyValue.objects.filter(user=user, day__range=(start, end))
+        .exclude(metric__in=shown)
+        .values_list("metric_id", flat=True)
+        .distinct()
+    )
+    return list(visible_metrics(user).filter(id__in=ids).order_by("position", "name"))
+
+
 def timeline(user, today: date, days: int) -> TimelineView:
     """Return the charts for the `days` days ending today."""
     start = today - timedelta(days=days - 1)
     metrics = checkin_metrics(user)
+    metrics += _other_logged(user, metrics, start, today)
     series = _series(user, metrics, start, today)
     bands = _bands(user, start, today)
     flares = [
@@ -93,4 +109,14 @@ def timeline(user, today: date, days: int) -> TimelineView:
             height=CHART_HEIGHT,
         )
         charts.append(Chart(m.key, m.name, mark_safe(svg)))
-    return TimelineView(days, start, today, charts, bands, flares, len({d for d, _ in tagged}))
+    weather = any(m.key in WEATHER_KEYS for m in metrics)
+    return TimelineView(
+        days,
+        start,
+        today,
+        charts,
+        bands,
+        flares,
+        len({d for d, _ in tagged}),
+        ATTRIBUTION if weather else "",
+    )
