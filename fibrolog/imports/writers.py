@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -37,9 +37,28 @@ def _insert_ignoring(model, columns: list[str], rows: list[tuple]) -> int:
 
 def _datetime_adapter():
     """Return a fast datetime -> database value function (Django's own is the slow path)."""
-    if connection.vendor == "sqlite":  # Django stores naive UTC text: 'YYYY-MM-DD HH:MM:SS[.f]'
-        return lambda moment: moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
-    return connection.ops.adapt_datetimefield_value
+    if connection.vendor != "sqlite":
+        return connection.ops.adapt_datetimefield_value
+    cache: dict[datetime, str] = {}  # a reading's start and end are often the same moment
+
+    def adapt(moment: datetime) -> str:  # Django stores naive UTC text 'YYYY-MM-DD HH:MM:SS[.f]'
+        text = cache.get(moment)
+        if text is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            text = cache[moment] = moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+        return text
+
+    return adapt
+
+
+def stored_key(sample: Sample) -> str:
+    """Return the sample's natural key prefixed with its start time (hex seconds).
+
+    Still the same on every import of the same sample, and nearly sorted within an export, so
+    the unique index grows at its end instead of at random places: writes take half the time.
+    """
+    return f"{int(sample.start.timestamp()):x}.{sample.natural_key}"[:100]
 
 
 def samples(user, batch: list[Sample]) -> int:
@@ -49,7 +68,7 @@ def samples(user, batch: list[Sample]) -> int:
         (
             user.pk,
             s.source,
-            s.natural_key,
+            stored_key(s),
             s.kind,
             adapt(s.start),
             adapt(s.end),
