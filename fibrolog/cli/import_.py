@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from fibrolog.cli import _django
+from fibrolog.ingest import KINDS
 
 Summary = tuple[str, dict[str, Any]]
 
@@ -48,18 +49,7 @@ def import_file(kind: str) -> Callable[..., Summary]:
     return run
 
 
-FILE_KINDS = (
-    "apple-health",
-    "fitbit",
-    "oura",
-    "samsung",
-    "google-fit",
-    "garmin",
-    "bearable",
-    "flaredown",
-    "daylio",
-    "csv",
-)
+FILE_KINDS = tuple(KINDS)
 IMPORTERS: dict[str, Callable[..., Summary]] = {
     "fibrolog": import_fibrolog,
     **{kind: import_file(kind) for kind in FILE_KINDS},

@@ -9,6 +9,13 @@ import click
 from fibrolog.cli import _django
 
 
+def _passphrase(from_stdin: bool, prompt: str) -> str:
+    """Read a passphrase from the first line of stdin, or ask for it twice."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=True))
+
+
 @click.group()
 def user() -> None:
     """Manage accounts.
@@ -31,10 +38,7 @@ def create(name: str, password_stdin: bool) -> None:
 
     Example: echo "correct horse battery staple" | fibrolog user create alice --password-stdin
     """
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Passphrase", hide_input=True, confirmation_prompt=True)
+    password = _passphrase(password_stdin, "Passphrase")
     _django.setup()
     from fibrolog.accounts.services import AccountError, create_account
 
@@ -57,10 +61,7 @@ def password(name: str, password_stdin: bool) -> None:
 
     Example: echo "a new long passphrase" | fibrolog user password demo --password-stdin
     """
-    if password_stdin:
-        secret = sys.stdin.readline().rstrip("\r\n")
-    else:
-        secret = click.prompt("New passphrase", hide_input=True, confirmation_prompt=True)
+    secret = _passphrase(password_stdin, "New passphrase")
     _django.setup()
     from fibrolog.accounts.services import AccountError, set_password
 

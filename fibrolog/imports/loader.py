@@ -19,18 +19,7 @@ from fibrolog.imports import writers
 from fibrolog.imports.options import PREVIEWED, choices_from_json, mapping_from_json
 from fibrolog.ingest import DayEntry, DayNote, DayTag, Intake, Sample
 
-KINDS = (
-    "apple-health",
-    "fitbit",
-    "oura",
-    "samsung",
-    "google-fit",
-    "garmin",
-    "bearable",
-    "flaredown",
-    "daylio",
-    "csv",
-)
+KINDS = tuple(ingest.KINDS)
 BATCH = 10000  # one transaction (one fsync) per batch; bounded memory
 Progress = Callable[[int, "int | None"], None]
 
