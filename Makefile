@@ -23,6 +23,7 @@ $(DEV): $(RUNTIME)
 
 ## run: create .venv, install, migrate, serve on http://127.0.0.1:8000
 run: $(RUNTIME)
+	@bash scripts/system-deps.sh runtime || echo "(the report PDF needs those; everything else works)"
 	$(BIN)/fibrolog migrate
 	$(BIN)/fibrolog serve --host $(HOST) --port $(PORT)
 

@@ -2,13 +2,17 @@
 # Install the Debian packages the test suite needs, if they are missing: chromium for the
 # browser test (Playwright drives /usr/bin/chromium; it never downloads a browser), pango for
 # WeasyPrint (the report PDF) and poppler-utils (pdftotext, pdftoppm) for the report tests.
+#
+# `system-deps.sh runtime` checks only what the app itself needs (pango, a font), for `make run`.
 set -euo pipefail
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 ldconfig -p 2>/dev/null | grep 'libpango-1\.0\.so\.0' >/dev/null || need+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep 'libpangoft2-1\.0\.so\.0' >/dev/null || need+=(libpangoft2-1.0-0)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+if [ "${1:-all}" != runtime ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Please install: ${need[*]} (e.g. sudo apt-get install ${need[*]})" >&2

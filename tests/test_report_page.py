@@ -45,3 +45,15 @@ def test_it_shows_sam_none_of_mayas_treatments(maya, sam_client):
     Regimen.objects.create(treatment=pill, start=date(2026, 1, 2))
     page = sam_client.get(f"/report/?{QUERY}").content.decode()
     assert "Maya secret pill" not in page and "No treatment was recorded" in page
+
+
+def test_it_explains_instead_of_failing_when_the_pdf_library_is_missing(maya_client, monkeypatch):
+    import fibrolog.reports.views as views
+
+    def no_pango(report):
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(views, "render_pdf", no_pango)  # the one missing system library
+    response = maya_client.get(f"/report/pdf/?{QUERY}", follow=True)
+    assert response.status_code == 200
+    assert "The PDF needs the pango library" in response.content.decode()

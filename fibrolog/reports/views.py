@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from fibrolog.diary.services.checkin_page import today_for
@@ -68,7 +70,15 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         if form.is_bound:
             return render(request, "reports/page.html", {"form": form}, status=400)
         return redirect("report")
-    pdf = render_pdf(build_report(wanted))
+    try:
+        pdf = render_pdf(build_report(wanted))
+    except OSError:  # WeasyPrint could not load pango: say so instead of a server error
+        messages.error(
+            request,
+            "The PDF needs the pango library (Debian: libpango-1.0-0). "
+            "The report below can be printed from the browser meanwhile.",
+        )
+        return redirect(f"{reverse('report')}?{request.GET.urlencode()}")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"fibrolog-report-{wanted.start.isoformat()}-{wanted.end.isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
