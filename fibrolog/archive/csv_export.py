@@ -22,7 +22,6 @@ from fibrolog.diary.models import DailyValue, Metric
 MANIFEST = "fibrolog.json"
 WIDE = "diary.csv"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}  # as on the check-in: manual entries win
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
@@ -47,7 +46,7 @@ def files(user) -> tuple[dict[str, bytes], dict[str, int]]:
             for row in doc["tables"][table.name]
         ]
         out[f"{table.name}.csv"] = _csv(names, rows)
-    out[WIDE] = wide(user, doc["tables"]["daily_values"])
+    out[WIDE] = wide(user)
     manifest = {k: v for k, v in doc.items() if k != "tables"}
     manifest["tables"] = columns
     manifest["wide"] = WIDE
@@ -55,22 +54,21 @@ def files(user) -> tuple[dict[str, bytes], dict[str, int]]:
     return {MANIFEST: dumps(manifest).encode("utf-8"), **out}, counts
 
 
-def wide(user, values: list[dict[str, Any]]) -> bytes:
+def wide(user) -> bytes:
     """Return diary.csv: a date column and one column per metric (empty: not logged)."""
-    best: dict[tuple[str, str], tuple[int, float]] = {}
-    for row in values:
-        key = (row["day"], row["metric"])
-        rank = PRIORITY.get(row["source"], 2)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, row["value"])
+    rows = DailyValue.objects.for_user(user).preferred()
+    best = {
+        (day.isoformat(), key): value
+        for day, key, value in rows.values_list("day", "metric__key", "value")
+    }
     used = {metric for _, metric in best}
     order = Metric.objects.filter(Q(owner__isnull=True) | Q(owner=user)).order_by(
         "owner_id", "position", "key"
     )
     metrics = [k for k in order.values_list("key", flat=True) if k in used]
     days = sorted({day for day, _ in best})
-    rows = [[day, *(cell(None, best.get((day, k), (0, None))[1]) for k in metrics)] for day in days]
-    return _csv(["date", *metrics], rows)
+    table = [[day, *(cell(None, best.get((day, k))) for k in metrics)] for day in days]
+    return _csv(["date", *metrics], table)
 
 
 def write_csv(user, path: Path) -> dict[str, int]:

@@ -22,7 +22,6 @@ from fibrolog.diary.models import DailyValue, Flare
 from fibrolog.questionnaires.models import Response
 from fibrolog.treatments.models import Regimen
 
-PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}
 SOURCE_SYSTEM = "https://fibrolog.org/fhir/CodeSystem/source"
 
 
@@ -73,16 +72,11 @@ def _number(value: float) -> float | int:
 
 
 def _daily(user, ids: Ids, subject: dict[str, str]) -> list[dict[str, Any]]:
-    best: dict[tuple[Any, str], tuple[int, Any]] = {}
-    rows = DailyValue.objects.filter(user=user).select_related("metric")
-    for row in rows.order_by("day", "metric__key", "source"):
-        rank = PRIORITY.get(row.source, 2)
-        key = (row.day, row.metric.key)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, row)
+    rows = DailyValue.objects.for_user(user).preferred().select_related("metric")
     out = []
-    for (day, key), (_, row) in sorted(best.items()):
-        metric = row.metric
+    for row in rows.order_by("day", "metric__key"):
+        day, metric = row.day, row.metric
+        key = metric.key
         coding = [{"system": codes.METRIC_SYSTEM, "code": key, "display": metric.name}]
         if key in codes.METRIC_LOINC:
             code, display = codes.METRIC_LOINC[key]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models.functions import Collate, RowNumber
 
 from fibrolog.diary import catalogue as cat
 
@@ -60,11 +61,53 @@ class Metric(models.Model):
         return self.step == 1 and self.high - self.low <= 10 and float(self.low).is_integer()
 
 
+MANUAL = "manual"
+DEMO = "demo"
+
+
+class _Bytewise(Collate):
+    """Order text by its bytes on every database (PostgreSQL "C", SQLite's own BINARY)."""
+
+    def __init__(self, expression) -> None:
+        super().__init__(expression, "C")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
+
+
+class DailyValueQuerySet(models.QuerySet):
+    """Daily values, with the one rule that picks which source a reader shows for a day."""
+
+    def for_user(self, user) -> DailyValueQuerySet:
+        """Keep the values of `user`."""
+        return self.filter(user=user)
+
+    def preferred(self) -> DailyValueQuerySet:
+        """Keep one value per person, metric and day: the one from the winning source.
+
+        A manual entry wins, then demo data, then imported sources in the byte order of their
+        names ("apple-health" before "bearable" before "fitbit"), so the choice is the same on
+        every run and on SQLite and PostgreSQL. Filter on person, metric and day before or after;
+        a filter on `source` before this changes which values compete.
+        """
+        rank = Case(
+            When(source=MANUAL, then=Value(0)),
+            When(source=DEMO, then=Value(1)),
+            default=Value(2),
+        )
+        winner = Window(
+            RowNumber(),
+            partition_by=[F("user_id"), F("metric_id"), F("day")],
+            order_by=[rank.asc(), _Bytewise(F("source")).asc()],
+        )
+        return self.alias(source_order=winner).filter(source_order=1)
+
+
 class DailyValue(models.Model):
     """One logged value. A day that was not logged has no row: never a 0."""
 
-    MANUAL = "manual"
-    DEMO = "demo"
+    MANUAL = MANUAL
+    DEMO = DEMO
 
     user = models.ForeignKey(User, on_delete=models.CASCADE)
     metric = models.ForeignKey(Metric, on_delete=models.CASCADE)
@@ -73,6 +116,8 @@ class DailyValue(models.Model):
     source = models.CharField(max_length=40, default=MANUAL)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DailyValueQuerySet.as_manager()
 
     class Meta:
         constraints = [

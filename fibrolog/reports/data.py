@@ -7,7 +7,6 @@ from datetime import date
 from fibrolog.charts import Band
 from fibrolog.diary.models import DailyValue, Flare, Metric
 
-PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}
 SEVERITY = {1: "mild", 2: "moderate", 3: "severe"}
 
 
@@ -15,13 +14,9 @@ def series(user, metrics: list[Metric], start: date, end: date) -> dict[str, lis
     """Return one value per day (None: not logged) for each metric key."""
     n = (end - start).days + 1
     out: dict[str, list[float | None]] = {m.key: [None] * n for m in metrics}
-    rank: dict[tuple[str, int], int] = {}
-    rows = DailyValue.objects.filter(user=user, metric__in=metrics, day__range=(start, end))
-    for key, day, source, value in rows.values_list("metric__key", "day", "source", "value"):
-        i, r = (day - start).days, PRIORITY.get(source, 2)
-        if rank.get((key, i), 99) > r:
-            rank[(key, i)] = r
-            out[key][i] = value
+    rows = DailyValue.objects.for_user(user).filter(metric__in=metrics, day__range=(start, end))
+    for key, day, value in rows.preferred().values_list("metric__key", "day", "value"):
+        out[key][(day - start).days] = value
     return out
 
 

@@ -23,7 +23,10 @@ def add_demo_responses(user, *, seed: int = 1) -> int:
     """Write completed responses over the span of the person's diary and return how many."""
     rng = random.Random(seed)
     pain = dict(
-        DailyValue.objects.filter(user=user, metric__key="pain").values_list("day", "value")
+        DailyValue.objects.for_user(user)
+        .filter(metric__key="pain")
+        .preferred()
+        .values_list("day", "value")
     )
     if not pain:
         return 0

@@ -17,8 +17,6 @@ from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, PainS
 from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Intake, Treatment
 
-SOURCE_PRIORITY = {DailyValue.MANUAL: 0, DailyValue.DEMO: 1}
-
 
 @dataclass(frozen=True)
 class DayState:
@@ -72,21 +70,9 @@ class DayChanges:
         )
 
 
-def _preferred(rows: list[tuple[str, str, float]]) -> dict[str, float]:
-    """Return one value per metric key, the manual entry winning over imports and demo data."""
-    best: dict[str, tuple[int, float]] = {}
-    for key, source, value in rows:
-        rank = SOURCE_PRIORITY.get(source, 2)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, value)
-    return {key: value for key, (_, value) in best.items()}
-
-
 def day_state(user, day: date) -> DayState:
     """Return everything logged for `day`."""
-    rows = DailyValue.objects.filter(user=user, day=day).values_list(
-        "metric__key", "source", "value"
-    )
+    rows = DailyValue.objects.for_user(user).filter(day=day).preferred()
     tags = DayTag.objects.filter(user=user, day=day).values_list("tag__name", flat=True)
     note = Note.objects.filter(user=user, day=day).values_list("text", flat=True).first() or ""
     intakes = dict(
@@ -96,7 +82,7 @@ def day_state(user, day: date) -> DayState:
     sites = PainSites.objects.filter(user=user, day=day).values_list("sites", flat=True).first()
     return DayState(
         day,
-        _preferred(list(rows)),
+        dict(rows.values_list("metric__key", "value")),
         frozenset(tags),
         note,
         intakes,

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import SOURCE_PRIORITY, visible_metrics
+from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.treatments.models import Regimen
 
 TAG_PREFIX = "tag:"
@@ -23,22 +23,18 @@ def diary_frame(user, *, start: date | None = None, end: date | None = None):
     import numpy as np
     import pandas as pd
 
-    rows = DailyValue.objects.filter(user=user)
+    rows = DailyValue.objects.for_user(user)
     if start:
         rows = rows.filter(day__gte=start)
     if end:
         rows = rows.filter(day__lte=end)
-    best: dict[tuple[date, str], tuple[int, float]] = {}
-    for day, key, source, value in rows.values_list("day", "metric__key", "source", "value"):
-        rank = SOURCE_PRIORITY.get(source, 2)
-        if (day, key) not in best or rank < best[(day, key)][0]:
-            best[(day, key)] = (rank, value)
+    best = {(d, k): v for d, k, v in rows.preferred().values_list("day", "metric__key", "value")}
     if not best:
         return pd.DataFrame(index=pd.DatetimeIndex([], name="date")), _meta(user, [])
     days = sorted({d for d, _ in best})
     first, last = start or days[0], end or days[-1]
     index = pd.date_range(first, last, freq="D", name="date")
-    records = [(pd.Timestamp(d), k, v) for (d, k), (_, v) in best.items()]
+    records = [(pd.Timestamp(d), k, v) for (d, k), v in best.items()]
     long = pd.DataFrame.from_records(records, columns=["date", "metric", "value"])
     frame = long.pivot(index="date", columns="metric", values="value").reindex(index)
     frame.columns.name = None

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from fibrolog.charts import Band, Marker, line_chart
 from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import SOURCE_PRIORITY, visible_metrics
+from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.ingest.weather import ATTRIBUTION
 from fibrolog.treatments.models import Regimen
@@ -44,14 +44,9 @@ class TimelineView:
 def _series(user, metrics, start: date, end: date) -> dict[int, list[float | None]]:
     n = (end - start).days + 1
     series: dict[int, list[float | None]] = {m.id: [None] * n for m in metrics}
-    rank: dict[tuple[int, int], int] = {}
-    rows = DailyValue.objects.filter(user=user, metric__in=metrics, day__range=(start, end))
-    for metric_id, day, source, value in rows.values_list("metric_id", "day", "source", "value"):
-        i = (day - start).days
-        r = SOURCE_PRIORITY.get(source, 2)
-        if rank.get((metric_id, i), 99) > r:
-            rank[(metric_id, i)] = r
-            series[metric_id][i] = value
+    rows = DailyValue.objects.for_user(user).filter(metric__in=metrics, day__range=(start, end))
+    for metric_id, day, value in rows.preferred().values_list("metric_id", "day", "value"):
+        series[metric_id][(day - start).days] = value
     return series
 
 

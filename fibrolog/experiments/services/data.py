@@ -7,7 +7,6 @@ from datetime import date
 from django.db.models import F, Q
 
 from fibrolog.diary.models import DailyValue, Metric
-from fibrolog.diary.services.checkin import SOURCE_PRIORITY
 
 
 def metric_for(user, key: str) -> Metric | None:
@@ -22,15 +21,12 @@ def daily_series(user, key: str, start: date, end: date) -> list[float | None]:
     if n <= 0:
         return []
     out: list[float | None] = [None] * n
-    rank = [99] * n
     metric = metric_for(user, key)
     if metric is None:
         return out
-    rows = DailyValue.objects.filter(user=user, metric=metric, day__range=(start, end))
-    for day, source, value in rows.values_list("day", "source", "value"):
-        i, r = (day - start).days, SOURCE_PRIORITY.get(source, 2)
-        if r < rank[i]:
-            rank[i], out[i] = r, value
+    rows = DailyValue.objects.for_user(user).filter(metric=metric, day__range=(start, end))
+    for day, value in rows.preferred().values_list("day", "value"):
+        out[(day - start).days] = value
     return out
 
 
