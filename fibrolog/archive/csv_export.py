@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from fibrolog.archive.codec import cell
 from fibrolog.archive.export import document, dumps, write_private
@@ -63,8 +63,8 @@ def wide(user) -> bytes:
     }
     used = {metric for _, metric in best}
     order = Metric.objects.filter(Q(owner__isnull=True) | Q(owner=user)).order_by(
-        "owner_id", "position", "key"
-    )
+        F("owner_id").asc(nulls_first=True), "position", "key"
+    )  # built-in metrics first on every database
     metrics = [k for k in order.values_list("key", flat=True) if k in used]
     days = sorted({day for day, _ in best})
     table = [[day, *(cell(None, best.get((day, k))) for k in metrics)] for day in days]
