@@ -3,7 +3,6 @@
 import csv
 import io
 
-from fibrolog.archive.codec import safe
 from fibrolog.archive.csv_export import files
 from tests.archive_data import RISKY_NOTE, fill
 
@@ -21,12 +20,6 @@ def test_it_quotes_a_formula_and_keeps_quotes_commas_and_line_breaks(maya):
     raw = parts["notes.csv"].decode()
     assert raw.startswith("day,text\r\n")
     assert '"\'=HYPERLINK(""http://evil.example"",""click"") and ""quotes"", commas\r\n' in raw
-
-
-def test_it_neutralises_every_risky_first_character():
-    for start in ("=", "+", "-", "@", "\t", "\r", "\0", "'"):
-        assert safe(start + "x") == "'" + start + "x"
-    assert safe("calm day") == "calm day"
 
 
 def test_it_keeps_numbers_as_numbers_even_when_negative(maya):

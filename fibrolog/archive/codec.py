@@ -11,9 +11,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-# A spreadsheet runs a text cell starting with one of these as a formula (CSV injection); the
-# quote itself is added so that a leading quote always means "added by the export".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "'")
+from fibrolog.lib.csvsafe import guard, unguard
+
 NUMBERS = ("FloatField", "DecimalField")
 INTEGERS = re.compile(r"(Positive)?(Small|Big)?IntegerField")
 
@@ -104,12 +103,7 @@ def cell(f: models.Field | None, value: Any) -> str | float | int:
         return value
     if f is not None and kind(f) == "json":
         value = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return safe(str(value))
-
-
-def safe(text: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula (prefix a quote)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return guard(str(value))
 
 
 def uncell(f: models.Field, text: str) -> Any:
@@ -127,8 +121,7 @@ def uncell(f: models.Field, text: str) -> Any:
         if text not in ("true", "false"):
             raise ValueError("is not true or false")
         return text == "true"
-    if text.startswith("'"):
-        text = text[1:]
+    text = unguard(text)
     if how == "json":
         try:
             return json.loads(text)

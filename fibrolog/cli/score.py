@@ -11,11 +11,9 @@ import click
 
 from fibrolog import instruments
 from fibrolog.instruments import Instrument, Score
+from fibrolog.lib.csvsafe import guard
 
 FIXED_COLUMNS = ("total", "band", "valid", "missing", "flags")
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 INTEGER = re.compile(r"[+-]?\d+")
 
 
@@ -49,7 +47,7 @@ def score(name: str, file: str) -> None:
     columns = _item_columns(instrument, header, file)
     out = _Out()
     writer = csv.writer(out)
-    writer.writerow([_safe(cell) for cell in header] + _score_header(instrument))
+    writer.writerow([guard(cell) for cell in header] + _score_header(instrument))
     bad = 0
     for number, (line, cells) in enumerate(records, start=1):
         problems = _problems(instrument, columns, cells, len(header))
@@ -60,7 +58,7 @@ def score(name: str, file: str) -> None:
             continue
         padded = cells + [""] * (len(header) - len(cells))  # trimmed trailing cells: unanswered
         answers = {key: _value(padded[index]) for index, key in columns.items()}
-        writer.writerow([_safe(cell) for cell in padded] + _score_cells(instrument, answers))
+        writer.writerow([guard(cell) for cell in padded] + _score_cells(instrument, answers))
     out.stream.flush()
     if bad:
         click.echo(f"{bad} bad row{'s' if bad > 1 else ''} left out.", err=True)
@@ -171,13 +169,6 @@ def _text(value: float | bool | None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return repr(value)
-
-
-def _safe(cell: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula; numbers stay numbers."""
-    if cell.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
 
 
 class _Out:
