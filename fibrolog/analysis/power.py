@@ -15,6 +15,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+from fibrolog.analysis.trial_bounds import PAIRS, TREATMENT_DAYS
 from fibrolog.analysis.trials import FAST, Plan
 
 __all__ = [
@@ -38,7 +39,7 @@ WINDOW = 90  # the last 90 logged days
 PRIOR_SD = 1.0  # the engine's default prior on a treatment effect, N(0, 1) on 0-10 pain
 PLANNING_HALF_LIFE = 14.0  # days; slow designs are planned with this onset half-life
 TARGET = 0.8  # a plan is long enough when the rule is met this often (see `needed`)
-MAX_WEEKS = 52
+MAX_WEEKS = TREATMENT_DAYS.high // 7  # 52: the longest slow plan, in whole weeks
 _N = NormalDist()
 Z80, Z95 = _N.inv_cdf(0.8), _N.inv_cdf(0.95)
 
@@ -234,9 +235,10 @@ class Option:
 def _lengthen(plan: Plan, weeks: int) -> Plan | None:
     """Return `plan` with about `weeks` weeks of randomised periods (fast) or treatment (slow)."""
     if plan.design == FAST:
-        pairs = max(4, round(weeks * 7 / (2 * plan.period)))
-        return replace(plan, pairs=pairs) if pairs <= 26 else None
-    return replace(plan, treatment_days=max(84, 7 * weeks)) if weeks <= MAX_WEEKS else None
+        pairs = max(PAIRS.low, round(weeks * 7 / (2 * plan.period)))
+        return replace(plan, pairs=pairs) if pairs <= PAIRS.high else None
+    days = max(TREATMENT_DAYS.low, 7 * weeks)
+    return replace(plan, treatment_days=days) if weeks <= MAX_WEEKS else None
 
 
 def options(

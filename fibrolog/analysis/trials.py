@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from fibrolog.analysis import trial_bounds as bounds
+
 __all__ = ["DESIGNS", "PHASES", "Block", "Day", "Plan", "make_plan", "pair_order", "plan_schedule"]
 
 FAST = "fast"
@@ -199,12 +201,12 @@ def make_plan(
     start: date,
     seed: str | int,
     *,
-    pairs: int = 4,
-    period: int = 7,
+    pairs: int = bounds.PAIRS.default,
+    period: int = bounds.PERIOD.default,
     baseline: int | None = None,
     washout: int | None = None,
-    treatment_days: int = 84,
-    withdrawal: int = 0,
+    treatment_days: int = bounds.TREATMENT_DAYS.default,
+    withdrawal: int = bounds.WITHDRAWAL.default,
     tested: str = "B",
     comparison: str = "A",
     outcomes: tuple[str, ...] = ("pain",),
@@ -222,14 +224,14 @@ def make_plan(
     seed : str or int
         The randomisation seed; the pair orders follow from it (`pair_order`).
     pairs, period : int
-        Fast designs: at least 4 pairs of two periods of `period` days (3 to 28, default 7).
+        Fast designs: pairs of two periods (one on each arm) of `period` days.
     baseline : int, optional
-        Days on A before anything else: fast 7 to 14 (default 7), slow >= 28 (default 28).
+        Days on A before anything else; None takes the design's default.
     washout : int, optional
-        Fast designs: days analysed out after each switch of arm, 0 to 3 (default 1), leaving
-        at least 3 analysed days per period. Slow designs have none: the onset kernel models it.
+        Fast designs: days analysed out after each switch of arm; None takes the default.
+        Slow designs have none: the onset kernel models it.
     treatment_days, withdrawal : int
-        Slow designs: >= 84 days on B, then optionally 28 to 42 days back on A.
+        Slow designs: days on B, then days back on A (0: none).
     tested, comparison, outcomes, mcid, rope
         What B and A are; the outcomes (primary first); the meaningful change (MCID) and the
         range of practical equivalence (ROPE), 0 < ROPE <= MCID, in the outcome's units.
@@ -238,6 +240,11 @@ def make_plan(
     -------
     Plan
         A frozen, validated plan.
+
+    Notes
+    -----
+    Every length's bounds and default are in `fibrolog.analysis.trial_bounds` (4 to 26 pairs
+    of 3 to 28 days, a fast baseline of 7 to 14 days, 84 to 365 days of slow treatment, ...).
     """
     _check(design in DESIGNS, f"design must be fast or slow, not {design!r}")
     seed = str(seed).strip()
@@ -255,20 +262,11 @@ def make_plan(
         "rope": float(rope),
     }
     if design == FAST:
-        baseline = 7 if baseline is None else baseline
-        washout = 1 if washout is None else washout
-        _check(4 <= pairs <= 26, f"a fast design needs 4 to 26 pairs, not {pairs}")
-        _check(3 <= period <= 28, f"a period must be 3 to 28 days, not {period}")
-        _check(7 <= baseline <= 14, f"a fast design's baseline is 7 to 14 days, not {baseline}")
-        _check(0 <= washout <= 3, f"washout must be 0 to 3 days, not {washout}")
-        _check(period - washout >= 3, "leave at least 3 analysed days per period after washout")
-        return Plan(baseline=baseline, pairs=pairs, period=period, washout=washout, **common)
-    baseline = 28 if baseline is None else baseline
-    _check(not washout, "slow designs have no washout days: the onset kernel models the change")
-    _check(28 <= baseline <= 182, f"a slow design's baseline is 28 to 182 days, not {baseline}")
-    _check(84 <= treatment_days <= 365, f"treatment must be 84 to 365 days, not {treatment_days}")
-    _check(withdrawal == 0 or 28 <= withdrawal <= 42, "withdrawal is 0 or 28 to 42 days")
-    return Plan(baseline=baseline, treatment_days=treatment_days, withdrawal=withdrawal, **common)
+        common |= bounds.fast_lengths(pairs, period, baseline, washout)
+    else:
+        _check(not washout, "slow designs have no washout days: the onset kernel models the change")
+        common |= bounds.slow_lengths(baseline, treatment_days, withdrawal)
+    return Plan(**common)
 
 
 def plan_schedule(
@@ -276,12 +274,12 @@ def plan_schedule(
     start: date,
     seed: str | int,
     *,
-    pairs: int = 4,
-    period: int = 7,
+    pairs: int = bounds.PAIRS.default,
+    period: int = bounds.PERIOD.default,
     baseline: int | None = None,
     washout: int | None = None,
-    treatment_days: int = 84,
-    withdrawal: int = 0,
+    treatment_days: int = bounds.TREATMENT_DAYS.default,
+    withdrawal: int = bounds.WITHDRAWAL.default,
 ) -> list[Day]:
     """Return the schedule of a design, one `Day` (date, phase, arm) per day.
 
