@@ -11,6 +11,15 @@ from datetime import date
 import click
 
 from fibrolog.analysis.trial_analysis import TrialDay, analyze_trial
+from fibrolog.analysis.trial_bounds import (
+    FAST_BASELINE,
+    PAIRS,
+    PERIOD,
+    SLOW_BASELINE,
+    TREATMENT_DAYS,
+    WASHOUT,
+    WITHDRAWAL,
+)
 from fibrolog.analysis.trials import PHASES, plan_schedule
 from fibrolog.diary.catalogue import LOWER, METRICS
 
@@ -38,12 +47,36 @@ def experiment() -> None:
 
 @experiment.command()
 @click.option("--design", type=click.Choice(["fast", "slow"]), required=True)
-@click.option("--pairs", type=int, help="Fast: pairs of periods, at least 4 (default 4).")
-@click.option("--period", type=int, help="Fast: days per period (default 7).")
-@click.option("--baseline", type=int, help="Baseline days (fast 7-14, default 7; slow >= 28).")
-@click.option("--washout", type=int, help="Fast: days analysed out after each switch (default 1).")
-@click.option("--treatment-days", type=int, help="Slow: days on treatment, >= 84 (default 84).")
-@click.option("--withdrawal", type=int, help="Slow: days back off it at the end, 0 or 28-42.")
+@click.option(
+    "--pairs",
+    type=int,
+    help=f"Fast: pairs of periods, {PAIRS.text()} (default {PAIRS.default}).",
+)
+@click.option(
+    "--period", type=int, help=f"Fast: days per period, {PERIOD.text()} (default {PERIOD.default})."
+)
+@click.option(
+    "--baseline",
+    type=int,
+    help=f"Baseline days (fast {FAST_BASELINE.text()}, default {FAST_BASELINE.default}; "
+    f"slow {SLOW_BASELINE.text()}, default {SLOW_BASELINE.default}).",
+)
+@click.option(
+    "--washout",
+    type=int,
+    help=f"Fast: days analysed out after each switch, {WASHOUT.text()} "
+    f"(default {WASHOUT.default}).",
+)
+@click.option(
+    "--treatment-days",
+    type=int,
+    help=f"Slow: days on treatment, {TREATMENT_DAYS.text()} (default {TREATMENT_DAYS.default}).",
+)
+@click.option(
+    "--withdrawal",
+    type=int,
+    help=f"Slow: days back off it at the end, 0 or {WITHDRAWAL.text()} (default 0).",
+)
 @click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
 @click.option("--seed", required=True, help="Randomisation seed: the same seed, the same order.")
 def plan(design: str, start, seed: str, **lengths: int | None) -> None:

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from django import forms
 
+from fibrolog.analysis.trial_bounds import (
+    FAST_BASELINE,
+    MCID,
+    PAIRS,
+    PERIOD,
+    SLOW_BASELINE,
+    TREATMENT_DAYS,
+    WASHOUT,
+    WITHDRAWAL,
+)
 from fibrolog.diary.catalogue import HIGHER, LOWER, METRICS, SYMPTOM, TREATMENTS
 from fibrolog.experiments.models import Experiment
 
@@ -49,43 +59,52 @@ class DesignForm(_Dated):
     start = forms.DateField(label="First day", widget=DATE)
     pairs = forms.IntegerField(
         label="Pairs of periods (fast)",
-        min_value=4,
-        max_value=26,
-        initial=4,
-        help_text="Each pair is one period on each option, in a random order. At least 4.",
+        min_value=PAIRS.low,
+        max_value=PAIRS.high,
+        initial=PAIRS.default,
+        help_text=f"Each pair is one period on each option, in a random order. At least "
+        f"{PAIRS.low}.",
     )
     period = forms.IntegerField(
-        label="Days per period (fast)", min_value=3, max_value=28, initial=7
+        label="Days per period (fast)",
+        min_value=PERIOD.low,
+        max_value=PERIOD.high,
+        initial=PERIOD.default,
     )
     washout = forms.IntegerField(
         label="Washout days after each switch (fast)",
-        min_value=0,
-        max_value=3,
-        initial=1,
+        min_value=WASHOUT.low,
+        max_value=WASHOUT.high,
+        initial=WASHOUT.default,
         help_text="Days left out of the analysis while the last option wears off.",
     )
     baseline = forms.IntegerField(
         label="Baseline days",
         required=False,
-        min_value=7,
-        max_value=182,
-        help_text="Empty: 7 days for a fast trial, 28 for a slow one.",
+        min_value=FAST_BASELINE.low,
+        max_value=SLOW_BASELINE.high,
+        help_text=f"Empty: {FAST_BASELINE.default} days for a fast trial, "
+        f"{SLOW_BASELINE.default} for a slow one.",
     )
     treatment_days = forms.IntegerField(
-        label="Days on treatment (slow)", min_value=84, max_value=365, initial=84
+        label="Days on treatment (slow)",
+        min_value=TREATMENT_DAYS.low,
+        max_value=TREATMENT_DAYS.high,
+        initial=TREATMENT_DAYS.default,
     )
     withdrawal = forms.IntegerField(
         label="Days back off it at the end (slow, optional)",
         min_value=0,
-        max_value=42,
-        initial=0,
-        help_text="0, or 28 to 42 days: stopping again shows whether the change follows it.",
+        max_value=WITHDRAWAL.high,
+        initial=WITHDRAWAL.default,
+        help_text=f"0, or {WITHDRAWAL.text()} days: stopping again shows whether the change "
+        "follows it.",
     )
     mcid = forms.FloatField(
         label="Smallest change that matters to you",
-        min_value=0.1,
-        max_value=5,
-        initial=1.0,
+        min_value=MCID.low,
+        max_value=MCID.high,
+        initial=MCID.default,
         help_text="In points of the main outcome (0-10). 1 point is the usual meaningful change.",
     )
 
@@ -142,14 +161,21 @@ class DesignForm(_Dated):
 class ChangeForm(forms.Form):
     """What may change once started: length, meaningful change, secondary outcomes."""
 
-    pairs = forms.IntegerField(label="Pairs of periods", min_value=4, max_value=26, required=False)
+    pairs = forms.IntegerField(
+        label="Pairs of periods", min_value=PAIRS.low, max_value=PAIRS.high, required=False
+    )
     treatment_days = forms.IntegerField(
-        label="Days on treatment", min_value=84, max_value=365, required=False
+        label="Days on treatment",
+        min_value=TREATMENT_DAYS.low,
+        max_value=TREATMENT_DAYS.high,
+        required=False,
     )
     withdrawal = forms.IntegerField(
-        label="Withdrawal days", min_value=0, max_value=42, required=False
+        label="Withdrawal days", min_value=0, max_value=WITHDRAWAL.high, required=False
     )
-    mcid = forms.FloatField(label="Smallest change that matters", min_value=0.1, max_value=5)
+    mcid = forms.FloatField(
+        label="Smallest change that matters", min_value=MCID.low, max_value=MCID.high
+    )
     secondary = forms.MultipleChoiceField(
         label="Also look at", required=False, choices=SECONDARY, widget=forms.CheckboxSelectMultiple
     )
