@@ -16,7 +16,7 @@ from fibrolog.ingest import (
     parse_oura,
     parse_samsung,
 )
-from fibrolog.ingest.fixtures import diaries
+from fibrolog.ingest.fixtures import diaries, layouts
 from tests.ingest_helpers import shared
 
 
@@ -101,3 +101,20 @@ def test_it_says_a_damaged_fit_file_cannot_be_read(tmp_path):
     path.write_bytes(b"\x0e\x10\x00\x00" + b"\x00" * 40)
     with pytest.raises(IngestError, match="not a readable FIT file"):
         list(parse_garmin(path))
+
+
+def test_it_reads_the_2020_oura_trends_layout_that_says_time_for_duration(tmp_path):
+    path = diaries.write(tmp_path / "oura_trends.csv", layouts.OURA_2020)
+    got = entries(parse_oura(path))
+    assert got == {
+        ("2020-06-01", "sleep_hours"): 7.0,
+        ("2020-06-01", "time_in_bed_hours"): 8.0,
+        ("2020-06-01", "sleep_awake_hours"): 1.0,
+        ("2020-06-01", "sleep_rem_hours"): 1.5,
+        ("2020-06-01", "sleep_core_hours"): 4.0,
+        ("2020-06-01", "sleep_deep_hours"): 1.5,
+        ("2020-06-01", "resting_hr"): 49,
+        ("2020-06-01", "hrv_rmssd"): 52,
+        ("2020-06-01", "steps"): 8123,
+        ("2020-06-02", "steps"): 4100,
+    }

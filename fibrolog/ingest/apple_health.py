@@ -30,6 +30,7 @@ from fibrolog.ingest._apple_types import (
     UNITS,
     activity_name,
 )
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest._xml import feed, new_parser
 from fibrolog.ingest.metrics import ParseStats
 from fibrolog.ingest.records import IngestError, Progress, Sample
@@ -46,9 +47,11 @@ from fibrolog.ingest.sources import (
 __all__ = ["SOURCE", "find_export_xml", "parse_apple_health"]
 
 SOURCE = "apple-health"
+EXPECTED = "Apple Health records fibrolog reads (sleep, steps, heart rate, HRV, workouts, ...)"
 _ROOT = b"<HealthData"
 
 
+@must_yield(EXPECTED)
 def parse_apple_health(
     src: Input,
     *,

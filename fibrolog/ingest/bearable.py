@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from fibrolog.ingest._diary import SEVERITY_WORDS, DayBook, metric_for, scale_for
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, NameQuestion, Preview, Scale, ScaleQuestion
 from fibrolog.ingest.records import IngestError, Progress, Record
@@ -21,6 +22,10 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["SOURCE", "parse_bearable", "preview_bearable"]
 
 SOURCE = "bearable"
+EXPECTED = (
+    "Bearable rows (date, category, rating/amount, detail) of mood, energy, sleep, symptoms, "
+    "medication or factors"
+)
 COLUMNS = ("date", "time of day", "category", "rating/amount", "detail", "notes")
 RATED = {
     "Mood": ("mood", Scale(1, 10)),
@@ -123,6 +128,7 @@ def preview_bearable(src: Input) -> Preview:
     )
 
 
+@must_yield(EXPECTED)
 def parse_bearable(
     src: Input, *, choices: Choices, progress: Progress | None = None
 ) -> Iterator[Record]:

@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fibrolog.ingest import metrics as k
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
 from fibrolog.ingest.records import DayEntry, IngestError, Progress, Record, Sample
 from fibrolog.ingest.sources import Input, Readable
@@ -22,6 +23,10 @@ from fibrolog.ingest.text import CsvFile
 __all__ = ["SOURCE", "parse_fitbit"]
 
 SOURCE = "fitbit"
+EXPECTED = (
+    "Fitbit files: sleep-*.json, heart_rate-*.json, steps-*.json, resting_heart_rate-*.json or "
+    "the Daily Heart Rate Variability Summary CSVs"
+)
 DEVICE = "Fitbit"
 PATTERNS = (
     "sleep-*.json",
@@ -42,6 +47,7 @@ LEVELS = {
 _US = "%m/%d/%y %H:%M:%S"
 
 
+@must_yield(EXPECTED)
 def parse_fitbit(src: Input, *, tz: str, progress: Progress | None = None) -> Iterator[Record]:
     """Yield samples and daily values from a Fitbit export; `tz` is the person's zone."""
     zone = ZoneInfo(tz)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from fibrolog.ingest._diary import DayBook, metric_for, scale_for
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, NameQuestion, Preview, Scale, ScaleQuestion
 from fibrolog.ingest.records import IngestError, Progress, Record
@@ -21,6 +22,7 @@ from fibrolog.ingest.text import CsvFile
 __all__ = ["SOURCE", "parse_flaredown", "preview_flaredown"]
 
 SOURCE = "flaredown"
+EXPECTED = "Flaredown check-ins (conditions, symptoms, treatments, tags or foods)"
 LONG = ("user_id", "checkin_date", "trackable_type", "trackable_name", "trackable_value")
 RATED = ("Condition", "Symptom")
 SCALE = Scale(0, 4)
@@ -128,6 +130,7 @@ def preview_flaredown(src: Input) -> Preview:
     )
 
 
+@must_yield(EXPECTED)
 def parse_flaredown(
     src: Input, *, choices: Choices, progress: Progress | None = None
 ) -> Iterator[Record]:

@@ -13,6 +13,7 @@ from typing import Any
 import fitdecode
 
 from fibrolog.ingest import metrics as k
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
 from fibrolog.ingest.records import IngestError, Progress, Sample
 from fibrolog.ingest.sources import Input, Readable
@@ -20,9 +21,11 @@ from fibrolog.ingest.sources import Input, Readable
 __all__ = ["SOURCE", "parse_garmin"]
 
 SOURCE = "garmin"
+EXPECTED = "Garmin FIT files (.fit) with heart-rate readings or activity sessions"
 DEVICE = "Garmin"
 
 
+@must_yield(EXPECTED)
 def parse_garmin(src: Input, *, progress: Progress | None = None) -> Iterator[Sample]:
     """Yield heart-rate samples and workouts from FIT files."""
     for name, stream in members(src, ("*.fit", "*.FIT"), progress=progress):

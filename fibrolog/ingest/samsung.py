@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from fibrolog.ingest import metrics as k
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
 from fibrolog.ingest.records import DayEntry, IngestError, Progress, Record, Sample
 from fibrolog.ingest.sources import Input, Readable
@@ -21,6 +22,9 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["SOURCE", "parse_samsung"]
 
 SOURCE = "samsung-health"
+EXPECTED = (
+    "Samsung Health CSVs (com.samsung.*.csv: sleep, sleep_stage, heart_rate, step_daily_trend)"
+)
 DEVICE = "Samsung Health"
 STAGES = {
     "40001": k.SLEEP_AWAKE,
@@ -31,6 +35,7 @@ STAGES = {
 PATTERNS = ("com.samsung.*.csv",)
 
 
+@must_yield(EXPECTED)
 def parse_samsung(src: Input, *, progress: Progress | None = None) -> Iterator[Record]:
     """Yield sleep stages and sessions, heart-rate readings and daily steps."""
     sessions: list[tuple[str, Sample]] = []
