@@ -118,3 +118,17 @@ def test_it_reads_the_2020_oura_trends_layout_that_says_time_for_duration(tmp_pa
         ("2020-06-01", "steps"): 8123,
         ("2020-06-02", "steps"): 4100,
     }
+
+
+def test_it_takes_fitbit_short_wakes_out_of_the_stages_to_match_minutes_asleep(tmp_path):
+    import json
+
+    log = layouts.fitbit_sleep_with_short_wakes()
+    path = tmp_path / "sleep-2025-03-10.json"
+    path.write_text(json.dumps(log))
+    samples = [r for r in parse_fitbit(path, tz="Europe/London") if isinstance(r, Sample)]
+    days = entries(aggregate(samples, "Europe/London"))
+    assert days[("2025-03-10", "sleep_hours")] * 60 == pytest.approx(log[0]["minutesAsleep"], abs=0.01)
+    assert days[("2025-03-10", "sleep_awake_hours")] * 60 == pytest.approx(log[0]["minutesAwake"], abs=0.01)
+    assert days[("2025-03-10", "time_in_bed_hours")] * 60 == pytest.approx(log[0]["timeInBed"], abs=0.01)
+    assert days[("2025-03-10", "sleep_rem_hours")] == round((3600 - 60) / 3600, 4)
