@@ -128,7 +128,10 @@ def test_it_takes_fitbit_short_wakes_out_of_the_stages_to_match_minutes_asleep(t
     path.write_text(json.dumps(log))
     samples = [r for r in parse_fitbit(path, tz="Europe/London") if isinstance(r, Sample)]
     days = entries(aggregate(samples, "Europe/London"))
-    assert days[("2025-03-10", "sleep_hours")] * 60 == pytest.approx(log[0]["minutesAsleep"], abs=0.01)
-    assert days[("2025-03-10", "sleep_awake_hours")] * 60 == pytest.approx(log[0]["minutesAwake"], abs=0.01)
-    assert days[("2025-03-10", "time_in_bed_hours")] * 60 == pytest.approx(log[0]["timeInBed"], abs=0.01)
+    minutes = {m: days[("2025-03-10", m)] * 60 for m in ("sleep_hours", "sleep_awake_hours")}
+    minutes["time_in_bed_hours"] = days[("2025-03-10", "time_in_bed_hours")] * 60
+    assert minutes == pytest.approx(
+        {"sleep_hours": 423, "sleep_awake_hours": 37, "time_in_bed_hours": 460}, abs=0.01
+    )
+    assert (log[0]["minutesAsleep"], log[0]["minutesAwake"], log[0]["timeInBed"]) == (423, 37, 460)
     assert days[("2025-03-10", "sleep_rem_hours")] == round((3600 - 60) / 3600, 4)
