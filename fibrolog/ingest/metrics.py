@@ -71,6 +71,7 @@ IMPORTED_METRICS: tuple[MetricSpec, ...] = (
     _factor("workout_minutes", "Workout minutes", 0, 1440, "min", NEITHER),
     _factor("mindful_minutes", "Mindful minutes", 0, 1440, "min", NEITHER),
     _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
+    _factor("nap_hours", "Naps", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
