@@ -147,3 +147,24 @@ def test_it_gives_diary_records_the_same_keys_on_a_second_import(tmp_path):
     first = [r.natural_key for r in parse_bearable(path, choices=choices)]
     assert first == [r.natural_key for r in parse_bearable(path, choices=choices)]
     assert len(first) == len(set(first))
+
+
+BEARABLE_FATIGUE = """date,date formatted,weekday,time of day,category,rating/amount,detail,notes
+"3rd Mar 2025","2025-03-03","Monday","am","Energy","4","",""
+"3rd Mar 2025","2025-03-03","Monday","pm","Energy","3","",""
+"4th Mar 2025","2025-03-04","Tuesday","am","Energy","2","",""
+"4th Mar 2025","2025-03-04","Tuesday","pm","Symptom","1","Fatigue (Mild)",""
+"5th Mar 2025","2025-03-05","Wednesday","pm","Symptom","3","Fatigue (Severe)",""
+"5th Mar 2025","2025-03-05","Wednesday","pm","Energy","5","",""
+"""
+
+
+def test_it_keeps_the_worst_fatigue_per_day_and_averages_energy_on_days_without_the_symptom(
+    tmp_path,
+):
+    path = diaries.write(tmp_path / "bearable.csv", BEARABLE_FATIGUE)
+    values = by_type(parse_bearable(path, choices=preview_bearable(path).proposed))[DayEntry]
+    # energy 4 and 3 of 1-5 are fatigue 2.5 and 5: their mean, no symptom that day
+    assert values[("2025-03-03", "fatigue")] == 3.75
+    assert values[("2025-03-04", "fatigue")] == 7.5  # energy 2 (7.5) is worse than mild (2.5)
+    assert values[("2025-03-05", "fatigue")] == 7.5  # severe (7.5) is worse than energy 5 (0)

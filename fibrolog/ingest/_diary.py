@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from fibrolog.diary.catalogue import DEFAULT_TAGS
+from fibrolog.diary.catalogue import DEFAULT_TAGS, LOWER
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, Scale
 from fibrolog.ingest.records import DayEntry, DayNote, DayTag, IngestError, Intake, Record
@@ -120,20 +120,36 @@ def short_hash(text: str) -> str:
 class DayBook:
     """Collect a file's readings, then give one value per day and metric plus tags and notes.
 
-    Several readings of one metric on one day: symptoms keep the worst (`worst=True`), ratings
-    (mood, energy) are averaged.
+    Several readings of one metric on one day are first combined per source column (a rating
+    such as Bearable's Energy, or one symptom name): ratings are averaged, a symptom keeps its
+    worst (`worst=True`). When several columns feed the same metric that day (Energy and a
+    "Fatigue" symptom), the worst of the columns is kept: the highest, or the lowest for metrics
+    where lower is worse (mood). Each day is decided on its own readings only.
     """
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._values: dict[tuple[date, str], list[float]] = defaultdict(list)
-        self._worst: set[str] = set()
+        self._values: dict[tuple[date, str], dict[str, list[float]]] = defaultdict(dict)
+        self._worst: set[str] = set()  # the columns whose readings keep their worst
         self._other: dict[str, Record] = {}
+        self._ranges = known_metrics()
 
-    def value(self, day: date, metric: str, value: float, *, worst: bool = False) -> None:
-        self._values[(day, metric)].append(value)
+    def value(
+        self, day: date, metric: str, value: float, *, worst: bool = False, column: str = ""
+    ) -> None:
+        """Add a reading of `metric` from the file's `column` (default: the metric itself)."""
+        column = column or metric
+        self._values[(day, metric)].setdefault(column, []).append(value)
         if worst:
-            self._worst.add(metric)
+            self._worst.add(column)
+
+    def _combine(self, metric: str, columns: dict[str, list[float]]) -> float:
+        lower_is_worse = metric in self._ranges and self._ranges[metric].worse == LOWER
+        pick = min if lower_is_worse else max
+        return pick(
+            pick(values) if column in self._worst else sum(values) / len(values)
+            for column, values in columns.items()
+        )
 
     def tag(self, day: date, tag: str) -> None:
         tag = tag_name(tag)
@@ -155,8 +171,8 @@ class DayBook:
 
     def records(self) -> Iterator[Record]:
         """Yield the day values (sorted), then tags, notes and intakes in the order first seen."""
-        for (day, metric), values in sorted(self._values.items()):
-            value = max(values) if metric in self._worst else sum(values) / len(values)
+        for (day, metric), columns in sorted(self._values.items()):
+            value = self._combine(metric, columns)
             key = f"{day}|{metric}"
             yield DayEntry(self.source, key, day, metric, round(value, 4))
         yield from self._other.values()

@@ -145,7 +145,8 @@ def parse_bearable(
                 raise IngestError(
                     file, f"{category} {value:g} is outside {scale.low:g}-{scale.high:g}", row.line
                 )
-            book.value(day, metric, scale.convert(value, ranges[metric].low, ranges[metric].high))
+            converted = scale.convert(value, ranges[metric].low, ranges[metric].high)
+            book.value(day, metric, converted, column=category)
         elif category == "Sleep" and row.get("rating/amount"):
             hours = _number(row, file)
             if not 0 <= hours <= 24:
@@ -159,7 +160,7 @@ def parse_bearable(
             else:
                 top = ranges[target].high
                 value = min(severity, top) if top <= 4 else severity / 4 * top
-                book.value(day, target, value, worst=True)
+                book.value(day, target, value, worst=True, column=f"Symptom: {symptom}")
         elif category == "Meds/Supplements" and row.get("detail"):
             amount = float(row.get("rating/amount")) if row.get("rating/amount") else None
             book.intake(day, row.get("detail"), row.get("time of day"), amount)

@@ -158,7 +158,8 @@ def parse_flaredown(
                     book.tag(day, name)
             else:
                 low, high = ranges[metric].low, ranges[metric].high
-                book.value(day, metric, scale.convert(rating, low, high), worst=True)
+                rated = scale.convert(rating, low, high)
+                book.value(day, metric, rated, worst=True, column=f"{kind}: {name}")
         elif kind == "Treatment":
             book.intake(day, f"{name} {value}".strip())
         elif kind == "Tag":

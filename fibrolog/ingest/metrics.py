@@ -92,12 +92,13 @@ class MetricRange:
     key: str
     low: float
     high: float
+    worse: str = HIGHER
 
 
 def known_metrics() -> dict[str, MetricRange]:
     """Return every built-in metric (diary catalogue and imported factors) by key."""
     specs = (*METRICS, *IMPORTED_METRICS)
-    return {m.key: MetricRange(m.key, float(m.low), float(m.high)) for m in specs}
+    return {m.key: MetricRange(m.key, float(m.low), float(m.high), m.worse) for m in specs}
 
 
 @dataclass
