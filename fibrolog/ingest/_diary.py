@@ -67,6 +67,8 @@ _TAG_SYNONYMS = {
     "bad sleep": "poor sleep",
 }
 
+TAG_MAX = 40  # the longest tag name the diary stores
+
 SEVERITY_WORDS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "unbearable": 4, "extreme": 4}
 
 _DOSE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|iu|ml|drops?|tablets?|pills?)\b", re.I)
@@ -87,11 +89,18 @@ def treatment_for(name: str) -> str:
 
 
 def tag_name(name: str) -> str:
-    """Return a tag's name, lower-cased, with common synonyms mapped onto the default tags."""
+    """Return a tag's name, lower-cased, synonyms mapped onto the default tags, at most 40 long.
+
+    A longer name keeps its first 33 characters, then "…" and 6 characters of a hash of the
+    whole name: two long names that start alike stay two tags, the same on every import.
+    """
     lowered = " ".join(name.lower().split())
     if lowered in DEFAULT_TAGS:
         return lowered
-    return _TAG_SYNONYMS.get(lowered, lowered)
+    lowered = _TAG_SYNONYMS.get(lowered, lowered)
+    if len(lowered) <= TAG_MAX:
+        return lowered
+    return f"{lowered[: TAG_MAX - 7].rstrip()}\u2026{short_hash(lowered)[:6]}"
 
 
 def parse_dose(text: str) -> tuple[str, float | None, str]:
@@ -163,11 +172,19 @@ class DayBook:
             key = f"{day}|note|{short_hash(title + chr(0) + text)}"
             self._other[key] = DayNote(self.source, key, day, text, title.strip())
 
-    def intake(self, day: date, text: str, when: str = "", amount: float | None = None) -> None:
+    def intake(
+        self,
+        day: date,
+        text: str,
+        when: str = "",
+        amount: float | None = None,
+        *,
+        taken: bool = True,
+    ) -> None:
         name, dose, unit = parse_dose(text)
-        key = f"{day}|intake|{name.lower()}|{dose}{unit}|{when}"
+        key = f"{day}|intake|{name.lower()}|{dose}{unit}|{when}" + ("" if taken else "|not taken")
         treatment = treatment_for(name)
-        self._other[key] = Intake(self.source, key, day, name, treatment, dose, unit, amount)
+        self._other[key] = Intake(self.source, key, day, name, treatment, dose, unit, amount, taken)
 
     def records(self) -> Iterator[Record]:
         """Yield the day values (sorted), then tags, notes and intakes in the order first seen."""

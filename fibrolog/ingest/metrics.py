@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fibrolog.diary.catalogue import FACTOR, HIGHER, LOWER, METRICS, NEITHER, MetricSpec
+from fibrolog.diary.catalogue import FACTOR, HIGHER, LOWER, METRICS, NEITHER, SYMPTOM, MetricSpec
 
 # Sample kinds (raw readings and intervals).
 HEART_RATE = "heart_rate"  # bpm, a reading
@@ -76,6 +76,18 @@ IMPORTED_METRICS: tuple[MetricSpec, ...] = (
     _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_awake_hours", "Awake in the night", 0, 16, "h", HIGHER, 0.25),
+    MetricSpec(
+        "condition_severity",
+        "Condition severity",
+        SYMPTOM,
+        0,
+        4,
+        unit="0-4",
+        worse=HIGHER,
+        question="How bad was your condition (Flaredown's 0-4)?",
+        low_label="none",
+        high_label="extreme",
+    ),
     _factor("pressure_hpa", "Surface pressure", 850, 1090, "hPa", NEITHER, 0.1),
     _factor("pressure_change_24h", "Pressure change over 24 h", -80, 80, "hPa", NEITHER, 0.1),
     _factor("temp_mean_c", "Mean temperature", -60, 60, "°C", NEITHER, 0.1),
