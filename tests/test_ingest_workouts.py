@@ -26,9 +26,7 @@ WORKOUT = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def minutes(samples):
-    days = {
-        (d.day, d.metric): d.value for d in aggregate(samples, "UTC") if isinstance(d, DayEntry)
-    }
+    days = {(d.day, d.metric): d.value for d in aggregate(samples, "UTC")}
     return days[(date(2025, 3, 4), "workout_minutes")]
 
 
