@@ -1,8 +1,9 @@
 """Maya's walks: minutes of a workout leave out its pauses (Apple Health events, Garmin timer)."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from fibrolog.ingest import aggregate, parse_apple_health
+from fibrolog.ingest.fixtures import fit
 
 WORKOUT = """<?xml version="1.0" encoding="UTF-8"?>
 <HealthData locale="en_GB">
@@ -44,3 +45,31 @@ def test_it_gives_a_workout_the_same_keys_on_every_import(tmp_path):
     keys = [s.natural_key for s in parse_apple_health(path)]
     assert keys == [s.natural_key for s in parse_apple_health(path)]
     assert len(set(keys)) == len(keys)
+
+
+def test_it_counts_a_garmin_session_by_its_timer_not_the_time_that_elapsed(tmp_path):
+    from fibrolog.ingest import parse_garmin
+
+    start = fit.fit_time(datetime(2025, 3, 4, 10, tzinfo=UTC))
+    session = [(253, 4, start + 3600), (2, 4, start), (7, 4, 3_600_000), (8, 4, 2_400_000)]
+    path = fit.write_fit(tmp_path / "walk.fit", [(fit.SESSION, [*session, (5, 1, 11)])])
+    samples = list(parse_garmin(path))
+    assert [(s.kind, s.detail, s.value) for s in samples] == [("workout", "walking", 40.0)]
+    assert minutes(samples) == 40  # an hour out, 20 minutes of it paused
+
+
+def test_it_imports_the_steps_of_a_garmin_monitoring_file_without_heart_rate(tmp_path):
+    from fibrolog.ingest import parse_garmin
+
+    t = fit.fit_time(datetime(2025, 3, 4, 9, tzinfo=UTC))
+    readings = [(t, 6, 1200), (t + 900, 6, 2000), (t + 1800, 1, 500), (t + 2700, 6, 2600)]
+    path = fit.write_fit(
+        tmp_path / "monitoring.fit",
+        [
+            (fit.MONITORING, [(253, 4, at), (5, 1, kind), (3, 4, count)])
+            for at, kind, count in readings
+        ],
+    )
+    samples = list(parse_garmin(path))
+    days = {(d.day, d.metric): d.value for d in aggregate(samples, "UTC")}
+    assert days[(date(2025, 3, 4), "steps")] == 2600 + 500  # walking and running counters, summed
