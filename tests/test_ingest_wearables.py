@@ -135,3 +135,19 @@ def test_it_takes_fitbit_short_wakes_out_of_the_stages_to_match_minutes_asleep(t
     )
     assert (log[0]["minutesAsleep"], log[0]["minutesAwake"], log[0]["timeInBed"]) == (423, 37, 460)
     assert days[("2025-03-10", "sleep_rem_hours")] == round((3600 - 60) / 3600, 4)
+
+
+def test_it_reads_the_sleep_and_daily_summaries_of_a_garmin_connect_account_export(tmp_path):
+    got = entries(parse_garmin(layouts.garmin_connect_zip(tmp_path / "garmin.zip")))
+    assert got == {
+        ("2025-03-04", "sleep_hours"): 7.0,
+        ("2025-03-04", "sleep_deep_hours"): 1.5,
+        ("2025-03-04", "sleep_core_hours"): 4.0,
+        ("2025-03-04", "sleep_rem_hours"): 1.5,
+        ("2025-03-04", "sleep_awake_hours"): 0.5,
+        ("2025-03-04", "time_in_bed_hours"): 7.5,
+        ("2025-03-04", "steps"): 6543,
+        ("2025-03-04", "resting_hr"): 58,
+        ("2025-03-04", "active_minutes"): 25,
+        ("2025-03-05", "steps"): 4100,
+    }

@@ -1,4 +1,5 @@
-"""Garmin FIT files (one `.fit`, or a zip or folder of them), decoded with fitdecode.
+"""Garmin FIT files (one `.fit`, or a zip or folder of them), decoded with fitdecode, and the
+sleep and daily summary JSON of a Garmin Connect account export (`_garmin_connect`).
 
 Heart-rate readings (activity records and all-day monitoring) become samples, activity sessions
 become workouts counted by their timer (pauses left out; placed from the session's start).
@@ -15,24 +16,32 @@ from typing import Any
 import fitdecode
 
 from fibrolog.ingest import metrics as k
+from fibrolog.ingest._garmin_connect import PATTERNS as CONNECT
+from fibrolog.ingest._garmin_connect import connect_file
 from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
-from fibrolog.ingest.records import IngestError, Progress, Sample
+from fibrolog.ingest.records import IngestError, Progress, Record, Sample
 from fibrolog.ingest.sources import Input, Readable
 
 __all__ = ["SOURCE", "parse_garmin"]
 
 SOURCE = "garmin"
-EXPECTED = "Garmin FIT files (.fit) with heart-rate readings, steps or activity sessions"
+EXPECTED = (
+    "Garmin FIT files (.fit) with heart-rate readings, steps or activity sessions, or Garmin "
+    "Connect's *_sleepData.json and UDSFile_*.json"
+)
 DEVICE = "Garmin"
 
 
 @must_yield(EXPECTED)
-def parse_garmin(src: Input, *, progress: Progress | None = None) -> Iterator[Sample]:
-    """Yield heart-rate samples and workouts from FIT files."""
+def parse_garmin(src: Input, *, progress: Progress | None = None) -> Iterator[Record]:
+    """Yield heart rate, steps and workouts from FIT files; daily values from Connect's JSON."""
     counters: dict[str, tuple[datetime, float]] = {}  # across files: a day may span two
-    for name, stream in members(src, ("*.fit", "*.FIT"), progress=progress):
-        yield from _fit(stream, name, counters)
+    for name, stream in members(src, ("*.fit", "*.FIT", *CONNECT), progress=progress):
+        if name.endswith(".json"):
+            yield from connect_file(stream, name)
+        else:
+            yield from _fit(stream, name, counters)
 
 
 def _fit(
