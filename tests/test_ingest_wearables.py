@@ -151,3 +151,14 @@ def test_it_reads_the_sleep_and_daily_summaries_of_a_garmin_connect_account_expo
         ("2025-03-04", "active_minutes"): 25,
         ("2025-03-05", "steps"): 4100,
     }
+
+
+def test_it_reads_samsung_stress_scores_and_exercise_without_its_pauses(tmp_path):
+    samples = list(parse_samsung(layouts.samsung_more_zip(tmp_path / "samsung.zip")))
+    walk = next(s for s in samples if s.kind == "workout")
+    assert (walk.detail, walk.value) == ("walking", 45.0)
+    days = entries(aggregate(samples, "Europe/Berlin"))
+    assert days == {
+        ("2025-03-04", "stress_score"): 50.0,
+        ("2025-03-04", "workout_minutes"): 45.0,
+    }

@@ -16,7 +16,8 @@ Rules (docs/importing.md explains them to people):
   asleep intervals: an in-bed-only night gives time in bed and no hours asleep.
 * Steps and active minutes: per day, the app or device with the most (a phone and a watch count
   the same steps, so their sum would double them).
-* Resting heart rate and HRV: the day's mean from the device with the most readings that day.
+* Resting heart rate, HRV and stress scores: the day's mean from the device with the most
+  readings that day.
 * Mindful and workout minutes: the union of the day's sessions across sources.
 """
 
@@ -38,7 +39,12 @@ Span = tuple[str, float, float]  # (sleep kind, start, end) in seconds since the
 SESSION_GAP = 90 * 60  # seconds without sleep that end a session
 
 _TOTALS = {k.STEPS: "steps", k.EXERCISE: "active_minutes"}
-_MEANS = {k.RESTING_HR: "resting_hr", k.HRV_SDNN: "hrv_sdnn", k.HRV_RMSSD: "hrv_rmssd"}
+_MEANS = {
+    k.RESTING_HR: "resting_hr",
+    k.HRV_SDNN: "hrv_sdnn",
+    k.HRV_RMSSD: "hrv_rmssd",
+    k.STRESS: "stress_score",
+}
 _SESSIONS = {k.MINDFUL: "mindful_minutes", k.WORKOUT: "workout_minutes"}
 _STAGE_METRICS = {
     k.SLEEP_CORE: "sleep_core_hours",

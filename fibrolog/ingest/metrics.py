@@ -28,6 +28,7 @@ SLEEP_AWAKE = "sleep_awake"
 SLEEP_CORE = "sleep_core"  # light sleep (Apple "core", Fitbit/Oura/Samsung "light")
 SLEEP_DEEP = "sleep_deep"
 SLEEP_REM = "sleep_rem"
+STRESS = "stress_score"  # 0-100, a device's stress score (Samsung, Garmin)
 MINDFUL = "mindful"  # minutes
 WORKOUT = "workout"  # minutes; detail = the activity ("walking", "tai_chi", ...)
 
@@ -50,6 +51,7 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     RESPIRATORY_RATE: (2, 80),
     SPO2: (50, 100),
     WRIST_TEMP: (25, 45),
+    STRESS: (0, 100),
     MINDFUL: (0, 1440),
     WORKOUT: (0, 2880),
     **{kind: (0, 1440) for kind in SLEEP_KINDS},
@@ -72,6 +74,7 @@ IMPORTED_METRICS: tuple[MetricSpec, ...] = (
     _factor("mindful_minutes", "Mindful minutes", 0, 1440, "min", NEITHER),
     _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
     _factor("nap_hours", "Naps", 0, 16, "h", NEITHER, 0.25),
+    _factor("stress_score", "Stress score (device)", 0, 100, "points", HIGHER),
     _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
