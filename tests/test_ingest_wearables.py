@@ -162,3 +162,19 @@ def test_it_reads_samsung_stress_scores_and_exercise_without_its_pauses(tmp_path
         ("2025-03-04", "stress_score"): 50.0,
         ("2025-03-04", "workout_minutes"): 45.0,
     }
+
+
+def test_it_reads_the_sleep_scores_of_fitbit_takeout_and_the_current_oura_export(tmp_path):
+    import zipfile
+
+    path = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Takeout/Fitbit/Sleep Score/sleep_score.csv", layouts.FITBIT_SLEEP_SCORE)
+    assert entries(parse_fitbit(path, tz="UTC")) == {("2025-03-10", "sleep_score"): 78}
+    oura = tmp_path / "oura.zip"
+    with zipfile.ZipFile(oura, "w") as archive:
+        archive.writestr("App Data/dailysleep.csv", layouts.OURA_DAILYSLEEP)
+        archive.writestr("App Data/sleepmodel.csv", diaries.OURA_SLEEPMODEL)
+    got = entries(parse_oura(oura))
+    assert got[("2025-03-04", "sleep_score")] == 81 and got[("2025-03-04", "sleep_hours")] == 7.0
+    assert got[("2025-03-04", "nap_hours")] == 0.5  # the afternoon period, apart from the night

@@ -34,6 +34,7 @@ PATTERNS = (
     "resting_heart_rate-*.json",
     "steps-*.json",
     "Daily Heart Rate Variability Summary*.csv",
+    "sleep_score.csv",
 )
 LEVELS = {
     "wake": k.SLEEP_AWAKE,
@@ -53,6 +54,9 @@ def parse_fitbit(src: Input, *, tz: str, progress: Progress | None = None) -> It
     """Yield samples and daily values from a Fitbit export; `tz` is the person's zone."""
     zone = ZoneInfo(tz)
     for name, stream in members(src, PATTERNS, progress=progress):
+        if name == "sleep_score.csv":
+            yield from _sleep_score(stream, name)
+            continue
         if name.endswith(".csv"):
             yield from _hrv(stream, name)
             continue
@@ -167,3 +171,17 @@ def _hrv(stream: Readable, name: str) -> Iterator[DayEntry]:
             raise IngestError(name, "cannot read this row", row.line) from None
         if 0 < value <= 300:
             yield DayEntry(SOURCE, f"{day}|hrv_rmssd", day, "hrv_rmssd", round(value, 2), DEVICE)
+
+
+def _sleep_score(stream: Readable, name: str) -> Iterator[DayEntry]:
+    """Yield Fitbit's sleep score (0-100) for the day of each scored sleep's `timestamp`."""
+    csv = CsvFile(stream, name)
+    csv.require(["timestamp", "overall_score"], what="Fitbit's sleep_score.csv")
+    for row in csv:
+        try:
+            day = date.fromisoformat(row.get("timestamp")[:10])
+            score = float(row.get("overall_score"))
+        except ValueError:
+            raise IngestError(name, "cannot read this row", row.line) from None
+        if 0 < score <= 100:
+            yield DayEntry(SOURCE, f"{day}|sleep_score", day, "sleep_score", score, DEVICE)

@@ -75,6 +75,7 @@ IMPORTED_METRICS: tuple[MetricSpec, ...] = (
     _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
     _factor("nap_hours", "Naps", 0, 16, "h", NEITHER, 0.25),
     _factor("stress_score", "Stress score (device)", 0, 100, "points", HIGHER),
+    _factor("sleep_score", "Sleep score (device)", 0, 100, "points", LOWER),
     _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),

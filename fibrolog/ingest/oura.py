@@ -1,6 +1,9 @@
-"""Oura exports: the current zip of CSVs (`sleepmodel.csv`, `dailyactivity.csv`) or the legacy
-trends CSV (`date,Sleep Score,...`). Oura already gives one value per day (its `day` is the
-wake-up day), so these are daily values; durations are in seconds.
+"""Oura exports: the current zip of CSVs (`sleepmodel.csv`, `dailysleep.csv`,
+`dailyactivity.csv`; `;` or `,` separated, some cells JSON) or the legacy trends CSV
+(`date,Sleep Score,...`, "... Duration" columns, or "... Time" in the 2020 layout). Oura already
+gives one value per day (its `day` is the wake-up day), so these are daily values; durations are
+in seconds. The main sleep of a day is its `long_sleep` (else its longest period); the other
+periods of the day are naps (`nap_hours`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ SLEEPMODEL = {
 }
 NOT_SLEEP = ("deleted", "rest")  # sleepmodel periods that are not sleep
 ACTIVITY = {"steps": ("steps", 1.0)}
+SLEEP_SCORE = {"score": ("sleep_score", 1.0)}
 # The trends CSV: later files say "Duration", the 2020 layout says "Time" (seconds in both).
 LEGACY = {
     "Total Sleep Duration": ("sleep_hours", HOURS),
@@ -76,6 +80,9 @@ def _file(stream: Readable, name: str) -> Iterator[DayEntry]:
                 yield DayEntry(
                     SOURCE, f"{day}|nap_hours", day, "nap_hours", round(naps / HOURS, 4), "Oura"
                 )
+    elif csv.header[:2] == ["day", "score"] and "contributors" in csv.header:  # dailysleep.csv
+        for row in csv:
+            yield from _values(row, _day(row, "day", name), SLEEP_SCORE, name)
     elif "steps" in csv.header and "day" in csv.header:
         for row in csv:
             yield from _values(row, _day(row, "day", name), ACTIVITY, name)
