@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fibrolog.diary.catalogue import FACTOR, HIGHER, LOWER, METRICS, NEITHER, MetricSpec
+from fibrolog.diary.catalogue import FACTOR, HIGHER, LOWER, METRICS, NEITHER, SYMPTOM, MetricSpec
 
 # Sample kinds (raw readings and intervals).
 HEART_RATE = "heart_rate"  # bpm, a reading
@@ -28,6 +28,7 @@ SLEEP_AWAKE = "sleep_awake"
 SLEEP_CORE = "sleep_core"  # light sleep (Apple "core", Fitbit/Oura/Samsung "light")
 SLEEP_DEEP = "sleep_deep"
 SLEEP_REM = "sleep_rem"
+STRESS = "stress_score"  # 0-100, a device's stress score (Samsung, Garmin)
 MINDFUL = "mindful"  # minutes
 WORKOUT = "workout"  # minutes; detail = the activity ("walking", "tai_chi", ...)
 
@@ -50,6 +51,7 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     RESPIRATORY_RATE: (2, 80),
     SPO2: (50, 100),
     WRIST_TEMP: (25, 45),
+    STRESS: (0, 100),
     MINDFUL: (0, 1440),
     WORKOUT: (0, 2880),
     **{kind: (0, 1440) for kind in SLEEP_KINDS},
@@ -71,10 +73,25 @@ IMPORTED_METRICS: tuple[MetricSpec, ...] = (
     _factor("workout_minutes", "Workout minutes", 0, 1440, "min", NEITHER),
     _factor("mindful_minutes", "Mindful minutes", 0, 1440, "min", NEITHER),
     _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
+    _factor("nap_hours", "Naps", 0, 16, "h", NEITHER, 0.25),
+    _factor("stress_score", "Stress score (device)", 0, 100, "points", HIGHER),
+    _factor("sleep_score", "Sleep score (device)", 0, 100, "points", LOWER),
     _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
     _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
     _factor("sleep_awake_hours", "Awake in the night", 0, 16, "h", HIGHER, 0.25),
+    MetricSpec(
+        "condition_severity",
+        "Condition severity",
+        SYMPTOM,
+        0,
+        4,
+        unit="0-4",
+        worse=HIGHER,
+        question="How bad was your condition (Flaredown's 0-4)?",
+        low_label="none",
+        high_label="extreme",
+    ),
     _factor("pressure_hpa", "Surface pressure", 850, 1090, "hPa", NEITHER, 0.1),
     _factor("pressure_change_24h", "Pressure change over 24 h", -80, 80, "hPa", NEITHER, 0.1),
     _factor("temp_mean_c", "Mean temperature", -60, 60, "°C", NEITHER, 0.1),
@@ -91,12 +108,13 @@ class MetricRange:
     key: str
     low: float
     high: float
+    worse: str = HIGHER
 
 
 def known_metrics() -> dict[str, MetricRange]:
     """Return every built-in metric (diary catalogue and imported factors) by key."""
     specs = (*METRICS, *IMPORTED_METRICS)
-    return {m.key: MetricRange(m.key, float(m.low), float(m.high)) for m in specs}
+    return {m.key: MetricRange(m.key, float(m.low), float(m.high), m.worse) for m in specs}
 
 
 @dataclass
