@@ -48,9 +48,7 @@ def _pdf(tmp_path, *args):
     return text.stdout, pages - 1
 
 
-def test_it_fits_a_year_with_every_section_on_two_to_four_pages_and_a_methods_page(
-    demo_year, tmp_path
-):
+def test_it_fits_a_year_on_two_to_four_pages_and_a_methods_page(demo_year, tmp_path):
     today = date.today()  # the demo diary ends today
     days = ("--from", (today - timedelta(days=364)).isoformat(), "--to", today.isoformat())
     text, pages = _pdf(tmp_path, *days, "--notes")
