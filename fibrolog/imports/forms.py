@@ -135,14 +135,37 @@ class MappingForm(forms.Form):
 
 
 class WeatherForm(forms.Form):
-    """A place (coordinates the person enters) and from when."""
+    """A place (its name, or coordinates the person enters) and from when."""
 
+    place = forms.CharField(
+        label="Town or city",
+        required=False,
+        max_length=100,
+        help_text="For example London. Or leave it empty and give the coordinates.",
+    )
     latitude = forms.FloatField(
-        label="Latitude", min_value=-90, max_value=90, help_text="For example 51.51 for London."
+        label="Latitude",
+        required=False,
+        min_value=-90,
+        max_value=90,
+        help_text="For example 51.51 for London.",
     )
     longitude = forms.FloatField(
-        label="Longitude", min_value=-180, max_value=180, help_text="For example -0.13 for London."
+        label="Longitude",
+        required=False,
+        min_value=-180,
+        max_value=180,
+        help_text="For example -0.13 for London.",
     )
     start = forms.DateField(
         label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+    def clean(self):
+        data = super().clean()
+        place = (data.get("place") or "").strip()
+        coords = [data.get("latitude"), data.get("longitude")]
+        if not place and None in coords and not self.errors:
+            raise forms.ValidationError("Give a town or city, or both coordinates.")
+        data["place"] = place
+        return data

@@ -21,8 +21,9 @@ from fibrolog.imports.forms import (
 )
 from fibrolog.imports.models import ImportJob
 from fibrolog.imports.options import PREVIEWED, choices_to_json
-from fibrolog.imports.weather import update_in_background
+from fibrolog.imports.weather import configured_fetcher, update_in_background
 from fibrolog.ingest import ATTRIBUTION, IngestError, csv_header
+from fibrolog.ingest.geocode import find_place
 
 
 @login_required
@@ -115,7 +116,8 @@ def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpRespons
 def weather(request: HttpRequest) -> HttpResponse:
     """Add daily weather for a place the person enters (fetched in the background)."""
     form = WeatherForm(request.POST)
-    if not form.is_valid():
+    where = _where(form)
+    if where is None:
         recent = ImportJob.objects.filter(user=request.user)[:10]
         return render(
             request,
@@ -123,16 +125,31 @@ def weather(request: HttpRequest) -> HttpResponse:
             {"form": UploadForm(), "recent": recent, "weather_form": form, "kinds": KIND_LABELS},
             status=400,
         )
-    data = form.cleaned_data
+    latitude, longitude, label = where
     update_in_background(
-        request.user, data["latitude"], data["longitude"], data["start"], date.today()
+        request.user, latitude, longitude, form.cleaned_data["start"], date.today()
     )
     messages.success(
         request,
-        "Fetching the weather for that place. It appears on your "
+        f"Fetching the weather for {label}. It appears on your "
         f"timeline in a minute. {ATTRIBUTION}.",
     )
     return redirect("imports")
+
+
+def _where(form: WeatherForm) -> tuple[float, float, str] | None:
+    """Return the coordinates and name of the place asked for (a name is looked up), or None."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    if not data["place"]:
+        return data["latitude"], data["longitude"], "that place"
+    try:
+        found = find_place(data["place"], configured_fetcher())
+    except ValueError as exc:  # WeatherError is a ValueError too
+        form.add_error("place", str(exc))
+        return None
+    return found.latitude, found.longitude, found.label()
 
 
 @login_required

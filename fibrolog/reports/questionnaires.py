@@ -13,11 +13,21 @@ from fibrolog.questionnaires.models import Response
 from fibrolog.questionnaires.services import score
 
 SHOWN = ("acr2016", "fiqr", "phq9", "gad7", "peg")
+# How to read each total, said under the table for the instruments answered.
+SCALES = {
+    "acr2016": "ACR: the 2016 criteria, self-reported; the score is fibromyalgia severity (WPI + "
+    "SSS, 0-31, Wolfe 2015 bands). Self-report is valid for research, not for diagnosing one "
+    "person: meeting the thresholds is for a clinician to confirm.",
+    "fiqr": "FIQR 0-100 (bands: Salaffi 2018).",
+    "phq9": "PHQ-9 0-27 (published bands).",
+    "gad7": "GAD-7 0-21 (published bands).",
+    "peg": "PEG 0-10 (no bands).",
+}
 CRISIS_FLAG = "self_harm_risk"
 
 
 def build(request) -> dict[str, Any]:
-    """Return one row per instrument, the trend charts and any PHQ-9 item 9 answers above 0."""
+    """Return a row per instrument answered, the trend charts and PHQ-9 item 9 answers above 0."""
     rows, charts, alerts = [], [], []
     for name in SHOWN:
         instrument = instruments.get(name)
@@ -30,7 +40,8 @@ def build(request) -> dict[str, Any]:
         scored = [(r.day, score(r)) for r in done]
         alerts += [day for day, s in scored if CRISIS_FLAG in s.flags]
         valid = [(day, s) for day, s in scored if s.total is not None]
-        rows.append(_row(instrument, valid))
+        if valid:
+            rows.append(_row(instrument, valid))
         if len(valid) >= 2:
             charts.append((instrument.title, _chart(instrument, valid)))
     return {"rows": rows, "charts": charts, "alerts": alerts}
@@ -57,6 +68,7 @@ def _row(instrument, valid: list) -> dict[str, Any]:
         "count": len(valid),
         "rule": rule,
         "bands_source": instrument.bands_source,
+        "scale": SCALES.get(instrument.name, ""),
     }
     if not valid:
         return row

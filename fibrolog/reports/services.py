@@ -10,6 +10,29 @@ from fibrolog.diary.services.checkin_page import today_for
 
 DEFAULT_DAYS = 182  # about six months: the usual time between two appointments
 MAX_DAYS = 366 * 5
+BEFORE_DAYS = 28  # shown before the latest treatment start, to compare with
+
+
+def default_start(user, end: date) -> date:
+    """Return the default first day: six months back, or four weeks before the latest start.
+
+    A treatment started before the six months would otherwise be shown without its "before".
+    """
+    from django.db.models import Min
+
+    from fibrolog.treatments.models import Treatment
+
+    start = end - timedelta(days=DEFAULT_DAYS - 1)
+    firsts = (
+        Treatment.objects.filter(user=user)
+        .annotate(first=Min("regimens__start"))
+        .filter(first__lte=end)
+        .values_list("first", flat=True)
+    )
+    latest = max(firsts, default=None)
+    if latest is not None:
+        start = min(start, latest - timedelta(days=BEFORE_DAYS))
+    return max(start, end - timedelta(days=MAX_DAYS - 1))
 
 
 class ReportError(ValueError):
@@ -40,7 +63,7 @@ class Request:
         from fibrolog.reports.sections import default_keys, keys
 
         end = end or today_for(user)
-        start = start or end - timedelta(days=DEFAULT_DAYS - 1)
+        start = start or default_start(user, end)
         if start > end:
             raise ReportError("The first day is after the last day.")
         if (end - start).days >= MAX_DAYS:
@@ -79,6 +102,20 @@ class Report:
     @property
     def end(self) -> date:
         return self.request.end
+
+    @property
+    def summary(self) -> str:
+        """Return the one-line summary shown at the top."""
+        from fibrolog.reports.summary import summarise
+
+        return summarise(self.parts, self.start)
+
+    @property
+    def appendix(self) -> dict[str, Any]:
+        """Return what the methods appendix shows."""
+        from fibrolog.reports.appendix import methods
+
+        return methods()
 
 
 def build_report(request: Request) -> Report:

@@ -7,16 +7,15 @@ from typing import Any
 from django.utils.safestring import mark_safe
 
 from fibrolog.charts import line_chart
-from fibrolog.diary.catalogue import SYMPTOM
+from fibrolog.diary.catalogue import LOWER, NEITHER, SYMPTOM
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
+from fibrolog.instruments.change import daily_change
 from fibrolog.reports import data
 
 MAX_CHARTS = 4
 EDGE_DAYS = 28  # the first and the last four weeks are compared
-# Daily pain on a 0-10 scale: 1 point is a minimal important change, 2 points "much better"
-# (Salaffi F et al. Eur J Pain 2004;8:283-291; Farrar JT et al. Pain 2001;94:149-158).
-PAIN_MIC, PAIN_MUCH = 1.0, 2.0
+DIRECTION = {LOWER: "higher is better", NEITHER: "neither way is better"}
 
 
 def build(request) -> dict[str, Any]:
@@ -63,8 +62,15 @@ def _row(metric, values: list[float | None], days: int) -> dict[str, Any]:
     first, last = data.mean(values[:EDGE_DAYS]), data.mean(values[-EDGE_DAYS:])
     change = None if first is None or last is None or days < 2 * EDGE_DAYS else last - first
     return {
+        "key": metric.key,
         "name": metric.name,
         "unit": metric.unit,
+        "direction": DIRECTION.get(metric.worse, ""),
+        "qualifier": "; ".join(
+            w
+            for w in (metric.unit if metric.unit != "0-10" else "", DIRECTION.get(metric.worse))
+            if w
+        ),
         "logged": sum(v is not None for v in values),
         "days": days,
         "mean": data.mean(values),
@@ -76,16 +82,13 @@ def _row(metric, values: list[float | None], days: int) -> dict[str, Any]:
 
 
 def _verdict(metric, change: float | None) -> str:
-    if change is None or metric.worse == "neither":
+    """Return the change in words, by the one threshold declared for the measure."""
+    if change is None or metric.worse == NEITHER:
         return ""
-    better = change < 0 if metric.worse == "higher" else change > 0
-    if metric.key == "pain":
-        size = abs(change)
-        if size >= PAIN_MUCH:
-            return "much better" if better else "much worse"
-        if size >= PAIN_MIC:
-            return "minimal important improvement" if better else "minimal important worsening"
-        return "no meaningful change"
-    if abs(change) < 0.05 * (metric.high - metric.low):
-        return "about the same"
-    return "better" if better else "worse"
+    rule = daily_change(metric.key, low=metric.low, high=metric.high)
+    if rule is None:
+        if round(change, 1) == 0:
+            return "about the same; no published threshold"
+        return f"{'higher' if change > 0 else 'lower'}; no published threshold"
+    lower_is_better = metric.worse != LOWER
+    return rule.classify(0, change, lower_is_better=lower_is_better) or "no meaningful change"
