@@ -6,6 +6,7 @@ dates as ISO strings, and a run of consecutive days as its first day and length.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -44,7 +45,7 @@ def from_window(span: Sequence[str] | None) -> tuple[date, date] | None:
 
 def days(values: Sequence[date]) -> dict[str, Any]:
     """Return days compactly: ``{"start", "count"}`` when consecutive, else every ISO date."""
-    if values and all((b - a).days == 1 for a, b in zip(values, values[1:], strict=False)):
+    if values and all((b - a).days == 1 for a, b in itertools.pairwise(values)):
         return {"start": values[0].isoformat(), "count": len(values)}
     return {"dates": [d.isoformat() for d in values]}
 

@@ -243,9 +243,7 @@ class TreatmentInsight(Insight):
         counterfactual) and with it.
     """
 
-    reached_by_week: dict[int, tuple[float, float, float]] = field(
-        default_factory=dict, hash=False
-    )
+    reached_by_week: dict[int, tuple[float, float, float]] = field(default_factory=dict, hash=False)
     half_life_days: float = 0.0
     extra_weeks: int | None = None
     dates: tuple[date, ...] = field(default=(), repr=False)

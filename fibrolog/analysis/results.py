@@ -158,9 +158,7 @@ class InsightsResult:
         return {
             "window": _codec.window(self.window),
             "all": [item.to_dict() for item in self.all],
-            "shown": [
-                {"ref": index[id(i)]} if id(i) in index else i.to_dict() for i in self.shown
-            ],
+            "shown": [{"ref": index[id(i)]} if id(i) in index else i.to_dict() for i in self.shown],
             "collecting": [item.to_dict() for item in self.collecting],
             "state": None if self.state is None else self.state.to_dict(),
         }

@@ -146,8 +146,9 @@ class InsightsModel:
         """Fit every outcome, then pool, select and assemble (an update when `state`)."""
         frame = daily(diary)
         if not len(frame.index):
-            waiting = (Collecting(o, None, "association", "nothing logged yet") for o in self.outcomes)
-            return InsightsResult((), (), tuple(waiting), None)
+            gone = "nothing logged yet"
+            waiting = tuple(Collecting(o, None, "association", gone) for o in self.outcomes)
+            return InsightsResult((), (), waiting, None)
         plan = self.plan(frame)
         state = plan.reusable(state)
         factors = plan.factor_list(state, self.lags)
