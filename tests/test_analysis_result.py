@@ -46,7 +46,9 @@ def test_it_gives_back_a_real_fit_from_its_dict(yesterday):
     assert again.to_dict() == yesterday.to_dict()  # the update's state too
     assert any(isinstance(i, TreatmentInsight) for i in again.shown)
     ldn = again.find("pain", "ldn")
-    assert ldn is not None and ldn.counterfactual() == yesterday.find("pain", "ldn").counterfactual()
+    assert (
+        ldn is not None and ldn.counterfactual() == yesterday.find("pain", "ldn").counterfactual()
+    )
     assert again.summary() == yesterday.summary()
 
 
