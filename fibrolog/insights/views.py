@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from fibrolog.analysis.insight import TreatmentInsight
-from fibrolog.charts import Band, line_chart
+from fibrolog.charts import Band, Expected, LineChart, Scale, Series, line_chart
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
@@ -85,19 +85,17 @@ def _counterfactual_chart(user, item: TreatmentInsight, names: dict[str, str]):
         if (r.stop or end) >= start and (r.treatment.key or r.treatment.name) == item.factor
     ]
     low, high = meta["scale"].get(outcome, (0, 10))
-    svg = line_chart(
+    without_it = f"what the model expects without {services.label(item.factor, names)}"
+    spec = LineChart(
         title=services.label(outcome).capitalize(),
-        start=start,
-        values=actual,
-        low=low,
-        high=high,
+        series=Series(start, actual),
+        scale=Scale(low, high),
         bands=bands,
-        expected=without,
-        expected_label=f"what the model expects without {services.label(item.factor, names)}",
+        expected=Expected(without, without_it),
         chart_id=f"cf-{outcome}",
-        width=480,
-        height=190,
+        size=(480, 190),
     )
+    svg = line_chart(spec)
     return mark_safe(svg)  # built and escaped by fibrolog.charts
 
 
