@@ -357,3 +357,19 @@ def test_its_spec_is_a_frozen_value_that_draws_the_same_chart_twice():
 def test_it_sizes_the_picture_as_its_spec_says():
     spec = LineChart("Pain", Series(START, [5.0] * 10), Scale(0, 10), size=(480, 190))
     assert ET.fromstring(line_chart(spec)).get("viewBox") == "0 0 480 190"
+
+
+def test_it_draws_a_score_history_in_time_order_over_its_labelled_bands():
+    from fibrolog.charts.scores import ScoreChart, score_chart
+
+    later, earlier = (date(2026, 3, 1), 31.5), (date(2026, 1, 5), 40.0)
+    spec = ScoreChart(
+        "FIQR", [later, earlier], Scale(0, 100), [(0, 30, "remission"), (31, 45, "mild")]
+    )
+    assert spec.points == (earlier, later)
+    root = ET.fromstring(score_chart(spec))
+    dots = [d.find("s:title", NS).text for d in find(root, "chart-dot")]
+    assert dots == ["5 Jan 2026: 40", "1 Mar 2026: 31.5"]
+    labels = [t.text for t in find(root, "chart-label")]
+    assert "remission" in labels and "mild" in labels
+    assert "first 40, latest 31.5. Lower is better." in root.find("s:desc", NS).text
