@@ -16,7 +16,7 @@ import numpy as np
 
 from fibrolog.analysis.ar1 import DEFAULT_RHO_GRID, Array, Gaps
 from fibrolog.analysis.bayes import log_weights_to_probs, marginal
-from fibrolog.analysis.kernels import FAST_HALF_LIVES, SLOW_HALF_LIVES, kernels, starts
+from fibrolog.analysis.kernels import Kernels, starts
 from fibrolog.analysis.mixture import Mixture
 from fibrolog.analysis.outcome import (
     LEVEL_SD_GRID,
@@ -136,50 +136,6 @@ class Treated(NamedTuple):
     modes: dict[str, int]
 
 
-@dataclass(frozen=True, eq=False)
-class _Kernels:
-    """The fitted treatments' kernel columns at every half-life of their grids.
-
-    Attributes
-    ----------
-    names, grids
-        The treatments with enough data and each one's half-life grid.
-    cols
-        Each treatment's kernels, one column per half-life (days, H).
-    offsets
-        Where each treatment's columns start among all kernel columns.
-    """
-
-    names: list[str]
-    grids: list[Array]
-    cols: list[Array]
-    offsets: Array
-
-    @classmethod
-    def of(cls, on: Mapping[str, Array], names: list[str], slow: set[str]) -> _Kernels:
-        """Return the kernels of `names` (slow or fast half-life grids)."""
-        grids = [SLOW_HALF_LIVES if name in slow else FAST_HALF_LIVES for name in names]
-        cols = [kernels(on[name], grid) for name, grid in zip(names, grids, strict=True)]
-        return cls(names, grids, cols, np.cumsum([0] + [g.size for g in grids]))
-
-    def models(self, j: int, choice: list[int]) -> Array:
-        """Column indices (into the kernels) of each model varying treatment j's half-life."""
-        fixed = np.array([self.offsets[k] + choice[k] for k in range(len(self.names))])
-        out = np.repeat(fixed[None, :], self.grids[j].size, axis=0)
-        out[:, j] = self.offsets[j] + np.arange(self.grids[j].size)
-        return out
-
-    def start(self, reuse: tuple[float, Mapping[str, int]] | None) -> list[int]:
-        """Return the first half-life choice: the grids' middles, or an earlier fit's modes."""
-        choice = [int(np.argmin(np.abs(g - np.median(g)))) for g in self.grids]
-        if reuse is None:
-            return choice
-        return [
-            min(reuse[1].get(name, c), g.size - 1)
-            for name, c, g in zip(self.names, choice, self.grids, strict=True)
-        ]
-
-
 Solved = tuple[Array, Array, Array, float, Array]
 
 
@@ -217,7 +173,7 @@ def fit_treatments(
     names = [name for name in on if name not in collecting]
     if not names:
         return _level_only(outcome, collecting, reuse)
-    k = _Kernels.of(on, names, slow)
+    k = Kernels.of(on, names, slow)
     gram, gaps = gram_for(outcome, np.column_stack([outcome.level, *k.cols]))
     if reuse is not None:
         outcome = outcome.with_level_sd(reuse[0])
@@ -250,7 +206,7 @@ def _level_only(
 
 
 def _search(
-    outcome: Outcome, k: _Kernels, gram: Array, gaps: Gaps, choice: list[int], reused: bool
+    outcome: Outcome, k: Kernels, gram: Array, gaps: Gaps, choice: list[int], reused: bool
 ) -> tuple[_Models, list[int], list[Solved]]:
     """Choose the level sd and the half-lives' modes (from `choice`); fit each model set.
 
@@ -284,7 +240,7 @@ def _search(
 
 
 def _one_fit(
-    k: _Kernels, j: int, choice: list[int], fitter: _Models, solved: Solved, first_start: int
+    k: Kernels, j: int, choice: list[int], fitter: _Models, solved: Solved, first_start: int
 ) -> TreatmentFit:
     """Return treatment j's effect, its build-up by week and its counterfactual."""
     mean, inv, b, a, log_ml = solved
