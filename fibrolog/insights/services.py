@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -11,10 +11,11 @@ from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights.models import InsightRun
 from fibrolog.lib.background import run_later
 
-# The last full screen per person, so a new check-in refits only what changed (the engine's
-# `previous=`). Lost on restart, which only costs one full screen.
-_previous: dict[int, Any] = {}
-COUNTERFACTUAL_DAYS = 365
+if TYPE_CHECKING:
+    from fibrolog.analysis.results import InsightsResult
+
+COUNTERFACTUAL_DAYS = 365  # the treatment page draws the last year of the counterfactual
+FULL_SCREEN_DAYS = 7  # a check-in updates the last screen; a full screen at least this often
 
 
 def request_refresh(user) -> None:
@@ -41,74 +42,30 @@ def names_for(user) -> dict[str, str]:
     return names
 
 
-def _treatment(item) -> dict[str, Any]:
-    dates, without = item.counterfactual()
-    keep = slice(-COUNTERFACTUAL_DAYS, None)
-    return {
-        "reached_by_week": {
-            str(w): [round(x, 3) for x in v] for w, v in sorted(item.reached_by_week.items())
-        },
-        "half_life_days": round(item.half_life_days, 1),
-        "extra_weeks": item.extra_weeks,
-        "counterfactual": {
-            "dates": [d.isoformat() for d in dates[keep]],
-            "without": [round(v, 3) for v in without[keep]],
-        },
-    }
-
-
-def _item(item, names: dict[str, str]) -> dict[str, Any]:
-    out = item.to_dict()
-    out["summary"] = item.summary()
-    out["factor_label"] = label(item.factor or "", names)
-    out["outcome_label"] = label(item.outcome, names)
-    if item.kind == "treatment" and hasattr(item, "reached_by_week"):
-        out.update(_treatment(item))
-    return out
-
-
 def compute(user_id: int) -> InsightRun:
     """Screen the person's diary and store what a page shows (never raises on odd data)."""
     from django.contrib.auth import get_user_model
 
-    from fibrolog.analysis import insights
+    from fibrolog.analysis import InsightsModel, InsightsResult
 
     user = get_user_model().objects.get(pk=user_id)
     started = time.perf_counter()
     run, _ = InsightRun.objects.get_or_create(user=user)
-    names = names_for(user)
     frame, meta = diary_frame(user)
-    outcomes = [o for o in meta["outcomes"] if o in frame.columns]
+    previous = _reusable(run, frame)
+    model = InsightsModel(
+        outcomes=tuple(o for o in meta["outcomes"] if o in frame.columns),
+        treatments=tuple(meta["treatments"]),
+        worse=dict(meta["worse"]),
+        scale=dict(meta["scale"]),
+        slow=frozenset(meta["slow"]),
+    )
     try:
-        result = insights(
-            frame,
-            outcomes=outcomes,
-            treatments=meta["treatments"],
-            worse=meta["worse"],
-            scale=meta["scale"],
-            slow=meta["slow"],
-            previous=_previous.get(user_id),
-        )
+        result = model.fit(frame) if previous is None else model.update(previous, frame)
     except ValueError as exc:  # e.g. an empty diary: a state to show, not a crash
-        run.result, run.error = {"shown": [], "collecting": [], "all": 0}, str(exc)
+        run.result, run.error = InsightsResult((), (), (), None).to_dict(), str(exc)
     else:
-        _previous[user_id] = result
-        run.result = {
-            "window": [d.isoformat() for d in result.window] if result.window else None,
-            "shown": [_item(i, names) for i in result.shown],
-            "treatments": [_item(i, names) for i in result.all if i.kind == "treatment"],
-            "collecting": [
-                {
-                    **c.to_dict(),
-                    "summary": c.summary(),
-                    "factor_label": label(c.factor or "", names),
-                    "outcome_label": label(c.outcome, names),
-                }
-                for c in result.collecting
-            ],
-            "all": len(result.all),
-        }
-        run.error = ""
+        run.result, run.error = result.to_dict(), ""
     run.computed_at, run.stale = timezone.now(), False
     run.diary_through = frame.index.max().date() if len(frame.index) else None
     run.seconds = round(time.perf_counter() - started, 3)
@@ -116,10 +73,20 @@ def compute(user_id: int) -> InsightRun:
     return run
 
 
+def _reusable(run: InsightRun, frame) -> InsightsResult | None:
+    """Return the stored result for an update, or None when a full screen is due."""
+    previous = run.insights()
+    if previous is None or previous.state is None or not len(frame.index):
+        return None
+    last_full = previous.state.full_screen_window[1]
+    return previous if (frame.index.max().date() - last_full).days < FULL_SCREEN_DAYS else None
+
+
 def latest(user) -> InsightRun | None:
     """Return the stored result, starting a computation when there is none yet."""
     run = InsightRun.objects.filter(user=user).first()
-    if run is None or (run.computed_at is None and not run.stale):
+    never = run is None or (run.computed_at is None and not run.stale)
+    if never or (not run.stale and "state" not in run.result):  # none, or an older format
         request_refresh(user)
         run = InsightRun.objects.filter(user=user).first()
     return run

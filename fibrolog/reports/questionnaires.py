@@ -7,7 +7,8 @@ from typing import Any
 from django.utils.safestring import mark_safe
 
 from fibrolog import instruments
-from fibrolog.charts.scores import score_chart
+from fibrolog.charts import Scale
+from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments.change import meaningful_change
 from fibrolog.questionnaires.models import Response
 from fibrolog.questionnaires.services import score
@@ -50,12 +51,13 @@ def build(request) -> dict[str, Any]:
 def _chart(instrument, valid: list) -> str:
     return mark_safe(
         score_chart(
-            title=instrument.title,
-            points=[(day, float(s.total)) for day, s in valid],
-            low=instrument.total_range[0],
-            high=instrument.total_range[1],
-            bands=[(b.low, b.high, b.word) for b in instrument.bands],
-            chart_id=f"report-score-{instrument.name}",
+            ScoreChart(
+                title=instrument.title,
+                points=[(day, float(s.total)) for day, s in valid],
+                scale=Scale(*instrument.total_range),
+                bands=[(b.low, b.high, b.word) for b in instrument.bands],
+                chart_id=f"report-score-{instrument.name}",
+            )
         )
     )
 

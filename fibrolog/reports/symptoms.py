@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.safestring import mark_safe
 
-from fibrolog.charts import line_chart
+from fibrolog.charts import LineChart, Scale, Series, line_chart
 from fibrolog.diary.catalogue import LOWER, NEITHER, SYMPTOM
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
@@ -31,16 +31,14 @@ def build(request) -> dict[str, Any]:
     charts = [
         mark_safe(
             line_chart(
-                title=m.name,
-                start=start,
-                values=values[m.key],
-                low=m.low,
-                high=m.high,
-                unit=m.unit,
-                worse=m.worse,
-                flares=bands,
-                chart_id=f"report-{m.key}",
-                height=132,
+                LineChart(
+                    title=m.name,
+                    series=Series(start, values[m.key]),
+                    scale=Scale(m.low, m.high, m.unit, m.worse),
+                    flares=bands,
+                    chart_id=f"report-{m.key}",
+                    size=(720, 132),
+                )
             )
         )
         for m in charted

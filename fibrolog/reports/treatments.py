@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.safestring import mark_safe
 
-from fibrolog.charts import Band, line_chart
+from fibrolog.charts import Band, LineChart, Scale, Series, line_chart
 from fibrolog.diary.models import Metric
 from fibrolog.reports import data
 from fibrolog.treatments.models import Intake, Regimen
@@ -64,15 +64,14 @@ def _chart(user, start: date, end: date, regimens: list[Regimen]) -> str:
     bands = [Band(r.start, r.stop or end, r.label()) for r in regimens]
     return mark_safe(
         line_chart(
-            title="Pain with treatment periods",
-            start=start,
-            values=values or [None] * ((end - start).days + 1),
-            low=0,
-            high=10,
-            unit="0-10",
-            bands=bands,
-            flares=data.flare_bands(data.flares(user, start, end)),
-            chart_id="report-treatments",
-            height=170 + 13 * min(len(bands), 6),
+            LineChart(
+                title="Pain with treatment periods",
+                series=Series(start, values or [None] * ((end - start).days + 1)),
+                scale=Scale(0, 10, "0-10"),
+                bands=bands,
+                flares=data.flare_bands(data.flares(user, start, end)),
+                chart_id="report-treatments",
+                size=(720, 170 + 13 * min(len(bands), 6)),
+            )
         )
     )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
-from fibrolog.charts import Band, Marker, line_chart
+from fibrolog.charts import Band, LineChart, Marker, Scale, Series, line_chart
 from fibrolog.diary.models import DailyValue, DayTag, Flare
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
@@ -88,21 +88,17 @@ def timeline(user, today: date, days: int) -> TimelineView:
     markers = [Marker(d, name) for d, name in tagged.order_by("day")]
     charts = []
     for i, m in enumerate(metrics):
-        svg = line_chart(
+        spec = LineChart(
             title=m.name,
-            start=start,
-            values=series[m.id],
-            low=m.low,
-            high=m.high,
-            unit=m.unit,
-            worse=m.worse,
+            series=Series(start, series[m.id]),
+            scale=Scale(m.low, m.high, m.unit, m.worse),
             bands=bands,
             flares=flares,
             markers=markers if i == 0 else (),
             chart_id=f"chart-{m.key}",
-            width=CHART_WIDTH,
-            height=CHART_HEIGHT,
+            size=(CHART_WIDTH, CHART_HEIGHT),
         )
+        svg = line_chart(spec)
         charts.append(Chart(m.key, m.name, mark_safe(svg)))
     weather = any(m.key in WEATHER_KEYS for m in metrics)
     return TimelineView(
