@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from fibrolog import ingest
-from fibrolog.diary.catalogue import METRIC_KEYS
+from fibrolog.catalogue import METRIC_KEYS
 
 
 def test_it_imports_without_loading_django():

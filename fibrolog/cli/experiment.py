@@ -12,7 +12,7 @@ import click
 
 from fibrolog.analysis.trial_analysis import TrialDay, analyze_trial
 from fibrolog.analysis.trials import PHASES, plan_schedule
-from fibrolog.diary.catalogue import LOWER, METRICS
+from fibrolog.catalogue import LOWER, METRICS
 
 MISSING = {"", "na", "nan", "none", "null", "."}
 FAST_ONLY = ("pairs", "period", "washout")

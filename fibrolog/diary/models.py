@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from fibrolog.diary import catalogue as cat
+from fibrolog import catalogue as cat
 
 User = settings.AUTH_USER_MODEL
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fibrolog.diary.catalogue import HIGHER, LOWER, METRICS, SYMPTOM, TREATMENTS
+from fibrolog.catalogue import HIGHER, LOWER, METRICS, SYMPTOM, TREATMENTS
 from fibrolog.experiments.models import Experiment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

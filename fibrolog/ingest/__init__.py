@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+from fibrolog.catalogue import IMPORTED_METRICS
 from fibrolog.ingest.apple_health import parse_apple_health
 from fibrolog.ingest.bearable import parse_bearable, preview_bearable
 from fibrolog.ingest.daily import DailyAggregator, aggregate
@@ -25,7 +26,7 @@ from fibrolog.ingest.fitbit import parse_fitbit
 from fibrolog.ingest.flaredown import parse_flaredown, preview_flaredown
 from fibrolog.ingest.generic_csv import ColumnMap, csv_header, parse_csv
 from fibrolog.ingest.google_fit import parse_google_fit
-from fibrolog.ingest.metrics import IMPORTED_METRICS, ParseStats
+from fibrolog.ingest.metrics import ParseStats
 from fibrolog.ingest.oura import parse_oura
 from fibrolog.ingest.preview import (
     Choices,

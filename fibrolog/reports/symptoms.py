@@ -6,8 +6,8 @@ from typing import Any
 
 from django.utils.safestring import mark_safe
 
+from fibrolog.catalogue import SYMPTOM
 from fibrolog.charts import line_chart
-from fibrolog.diary.catalogue import SYMPTOM
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.reports import data
