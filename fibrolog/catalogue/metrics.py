@@ -167,4 +167,3 @@ IMPORTED_METRIC_KEYS = tuple(m.key for m in IMPORTED_METRICS)
 
 # Every built-in metric in the order the database lists them.
 BUILT_IN_METRICS: tuple[MetricSpec, ...] = (*METRICS, *IMPORTED_METRICS)
-
