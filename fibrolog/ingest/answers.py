@@ -60,8 +60,8 @@ _ROLES = ("date", "tags", "note")
 _RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*(reversed?)?\s*$", re.I)
 
 
-def _split(pair: str, usage: str) -> tuple[str, str]:
-    left, sep, right = pair.rpartition("=")
+def _split(pair: str, usage: str, prefix: str = "") -> tuple[str, str]:
+    left, sep, right = pair[len(prefix) :].rpartition("=")
     if not sep or not left.strip() or not right.strip():
         raise ValueError(f"--map {pair!r}: write {usage}")
     return left.strip(), right.strip()
@@ -82,7 +82,7 @@ def _listed(names: Sequence[str]) -> str:
 
 
 def _mood(pair: str, preview: Preview, labels: dict[str, float]) -> None:
-    label, value = _split(pair[len("mood:") :], MOOD.usage)
+    label, value = _split(pair, MOOD.usage, "mood:")
     label = label.lower()
     known = [q.label for q in preview.labels]
     if label not in known:
@@ -92,7 +92,7 @@ def _mood(pair: str, preview: Preview, labels: dict[str, float]) -> None:
 
 
 def _scale(pair: str, preview: Preview, scales: dict[str, Scale]) -> None:
-    key, text = _split(pair[len("scale:") :], SCALE.usage)
+    key, text = _split(pair, SCALE.usage, "scale:")
     found = {q.key.lower(): q.key for q in preview.scales}
     if key.lower() not in found:
         asked = _listed([q.key for q in preview.scales])
