@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from fibrolog.diary.catalogue import DEFAULT_CHECKIN
+from fibrolog.catalogue import DEFAULT_CHECKIN
 from fibrolog.lib.days import local_zone_name
 
 

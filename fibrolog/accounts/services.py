@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fibrolog.accounts.models import Profile
-from fibrolog.diary.catalogue import DEFAULT_TAGS
+from fibrolog.catalogue import DEFAULT_TAGS
 from fibrolog.diary.models import Tag
 
 

@@ -13,7 +13,7 @@ from fibrolog.accounts.services import ensure_profile
 from fibrolog.archive import codec
 from fibrolog.archive.export import FORMAT, VERSION
 from fibrolog.archive.registry import TABLES, Table
-from fibrolog.diary.catalogue import DEFAULT_TAGS
+from fibrolog.catalogue import DEFAULT_TAGS
 from fibrolog.diary.models import Metric, Tag
 
 MAX_BYTES = 512 * 1024 * 1024  # far above ten years of diary; stops reading an absurd file

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When, Window
 from django.db.models.functions import Collate, RowNumber
 
-from fibrolog.diary import catalogue as cat
+from fibrolog import catalogue as cat
 
 User = settings.AUTH_USER_MODEL
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 from fibrolog.diary.models import DailyValue, DayTag, Metric, Note, Tag
 from fibrolog.imports.models import ImportedKey, RawSample
 from fibrolog.ingest import DayEntry, DayNote, Intake, Sample

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.utils.safestring import mark_safe
 
+from fibrolog.catalogue import LOWER, NEITHER, SYMPTOM
 from fibrolog.charts import LineChart, Scale, Series, line_chart
-from fibrolog.diary.catalogue import LOWER, NEITHER, SYMPTOM
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.instruments.change import daily_change

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 from fibrolog.treatments.models import Intake, Regimen, Treatment
 
 CATALOGUE = {t.key: t for t in TREATMENTS}

@@ -1,7 +1,7 @@
-"""The built-in catalogue of what a person with fibromyalgia tracks: symptoms, factors and tags.
+"""Every built-in metric, declared once: what a person logs, and what imports and weather add.
 
 Plain data, no Django: the database copy is synced from here after every migrate, so adding a
-metric never needs a data migration.
+metric never needs a data migration. A metric's key is a public contract (CLI, CSV, FHIR).
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ def _severity(key: str, name: str, question: str) -> MetricSpec:
     )
 
 
+# What a person logs in the check-in (symptoms and factors).
 METRICS: tuple[MetricSpec, ...] = (
     _zero_ten("pain", "Pain", "How much pain overall today?", "no pain", "worst imaginable"),
     _zero_ten("fatigue", "Fatigue", "How tired, even after rest?", "none", "exhausted"),
@@ -135,52 +136,49 @@ METRIC_KEYS = tuple(m.key for m in METRICS)
 
 DEFAULT_CHECKIN = ("pain", "fatigue", "fog", "sleep_quality", "sleep_hours", "mood", "exertion")
 
-DEFAULT_TAGS = (
-    "poor sleep",
-    "overdid it",
-    "stressful day",
-    "weather change",
-    "period",
-    "travel",
-    "alcohol",
-    "ate gluten",
-    "illness",
-    "social event",
-)
+
+def _factor(
+    key: str, name: str, low: float, high: float, unit: str, worse: str, step: float = 1
+) -> MetricSpec:
+    return MetricSpec(key, name, FACTOR, low, high, step=step, unit=unit, worse=worse)
 
 
-@dataclass(frozen=True)
-class TreatmentSpec:
-    """A common fibromyalgia treatment; `onset` says how fast an effect can be expected."""
-
-    key: str
-    name: str
-    kind: str
-    unit: str
-    onset: str  # "slow" (weeks) or "fast" (days)
-    typical_dose: str = ""
-
-
-TREATMENTS: tuple[TreatmentSpec, ...] = (
-    TreatmentSpec(
-        "ldn", "Low-dose naltrexone", "medication", "mg", "slow", "0.5 -> 4.5 mg nightly"
+# The daily values imports and weather add (never asked in the check-in).
+IMPORTED_METRICS: tuple[MetricSpec, ...] = (
+    _factor("steps", "Steps", 0, 100_000, "steps", NEITHER),
+    _factor("resting_hr", "Resting heart rate", 25, 200, "bpm", HIGHER),
+    _factor("hrv_sdnn", "Heart rate variability (SDNN)", 0, 300, "ms", LOWER),
+    _factor("hrv_rmssd", "Heart rate variability (RMSSD)", 0, 300, "ms", LOWER),
+    _factor("active_minutes", "Active minutes", 0, 1440, "min", NEITHER),
+    _factor("workout_minutes", "Workout minutes", 0, 1440, "min", NEITHER),
+    _factor("mindful_minutes", "Mindful minutes", 0, 1440, "min", NEITHER),
+    _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
+    _factor("nap_hours", "Naps", 0, 16, "h", NEITHER, 0.25),
+    _factor("stress_score", "Stress score (device)", 0, 100, "points", HIGHER),
+    _factor("sleep_score", "Sleep score (device)", 0, 100, "points", LOWER),
+    _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
+    _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
+    _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
+    _factor("sleep_awake_hours", "Awake in the night", 0, 16, "h", HIGHER, 0.25),
+    MetricSpec(
+        "condition_severity",
+        "Condition severity",
+        SYMPTOM,
+        0,
+        4,
+        unit="0-4",
+        worse=HIGHER,
+        question="How bad was your condition (Flaredown's 0-4)?",
+        low_label="none",
+        high_label="extreme",
     ),
-    TreatmentSpec("duloxetine", "Duloxetine", "medication", "mg", "slow", "30-60 mg daily"),
-    TreatmentSpec("pregabalin", "Pregabalin", "medication", "mg", "slow", "150-450 mg daily"),
-    TreatmentSpec("amitriptyline", "Amitriptyline", "medication", "mg", "slow", "10-50 mg nightly"),
-    TreatmentSpec("omega3", "Omega-3", "supplement", "mg", "slow", "1000-3000 mg daily"),
-    TreatmentSpec("curcumin", "Curcumin", "supplement", "mg", "slow", "500-1500 mg daily"),
-    TreatmentSpec("vitamin_d", "Vitamin D", "supplement", "IU", "slow", "1000-4000 IU daily"),
-    TreatmentSpec("magnesium", "Magnesium", "supplement", "mg", "slow", "200-400 mg daily"),
-    TreatmentSpec("graded_exercise", "Graded exercise", "exercise", "min", "slow"),
-    TreatmentSpec("walking", "Walking", "exercise", "min", "slow"),
-    TreatmentSpec("swimming", "Swimming", "exercise", "min", "slow"),
-    TreatmentSpec("yoga", "Yoga", "exercise", "min", "slow"),
-    TreatmentSpec("tai_chi", "Tai chi", "exercise", "min", "slow"),
-    TreatmentSpec("meditation", "Meditation", "therapy", "min", "fast"),
-    TreatmentSpec("cbt", "Cognitive behavioural therapy", "therapy", "sessions", "slow"),
-    TreatmentSpec("sleep_hygiene", "Sleep hygiene routine", "lifestyle", "", "fast"),
-    TreatmentSpec("anti_inflammatory_diet", "Anti-inflammatory diet", "lifestyle", "", "slow"),
+    _factor("pressure_hpa", "Surface pressure", 850, 1090, "hPa", NEITHER, 0.1),
+    _factor("pressure_change_24h", "Pressure change over 24 h", -80, 80, "hPa", NEITHER, 0.1),
+    _factor("temp_mean_c", "Mean temperature", -60, 60, "°C", NEITHER, 0.1),
+    _factor("humidity_pct", "Relative humidity", 0, 100, "%", NEITHER),
 )
 
-TREATMENT_KEYS = tuple(t.key for t in TREATMENTS)
+IMPORTED_METRIC_KEYS = tuple(m.key for m in IMPORTED_METRICS)
+
+# Every built-in metric in the order the database lists them.
+BUILT_IN_METRICS: tuple[MetricSpec, ...] = (*METRICS, *IMPORTED_METRICS)
