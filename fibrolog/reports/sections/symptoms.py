@@ -10,7 +10,7 @@ from fibrolog.charts import line_chart
 from fibrolog.diary.catalogue import SYMPTOM
 from fibrolog.diary.services.checkin import visible_metrics
 from fibrolog.diary.services.checkin_settings import checkin_metrics
-from fibrolog.reports import data
+from fibrolog.reports.services import data
 
 MAX_CHARTS = 4
 EDGE_DAYS = 28  # the first and the last four weeks are compared
