@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from fibrolog.archive.export import csv_files, document, fhir_bundle
 from fibrolog.archive.erase import erase_person
+from fibrolog.archive.export import csv_files, document, fhir_bundle
 
 CONTENT = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
