@@ -1,4 +1,4 @@
-"""Set-up on first run, and the settings page."""
+"""Pages that compose several apps: set-up on first run (with a demo diary) and settings."""
 
 from __future__ import annotations
 
