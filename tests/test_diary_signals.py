@@ -14,6 +14,7 @@ from fibrolog.diary.signals import day_saved
 from fibrolog.experiments import services as experiments
 from fibrolog.experiments.models import Experiment, ScheduleDay
 from fibrolog.insights.models import InsightRun
+from fibrolog.insights.services import compute
 from tests._trial import draft
 
 
@@ -64,3 +65,14 @@ def test_it_leaves_a_running_experiment_running_when_a_day_is_saved(maya):
 
 def test_it_gives_a_new_account_the_diary_starter_tags(maya):
     assert "poor sleep" in set(Tag.objects.filter(user=maya).values_list("name", flat=True))
+
+
+def test_it_refits_on_the_next_visit_when_the_refit_of_a_logged_day_never_ran(
+    maya, maya_client, django_capture_on_commit_callbacks
+):
+    compute(maya.pk)
+    _log_pain(maya, "5")  # its refit never runs here, like a command that exited first
+    assert InsightRun.objects.get(user=maya).stale
+    with django_capture_on_commit_callbacks(execute=True):
+        maya_client.get("/insights/")
+    assert not InsightRun.objects.get(user=maya).stale

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights.models import InsightRun
-from fibrolog.lib.background import run_later
+from fibrolog.lib.background import busy, run_later
 
 # The last full screen per person, so a new check-in refits only what changed (the engine's
 # `previous=`). Lost on restart, which only costs one full screen.
@@ -117,9 +117,14 @@ def compute(user_id: int) -> InsightRun:
 
 
 def latest(user) -> InsightRun | None:
-    """Return the stored result, starting a computation when there is none yet."""
+    """Return the stored result, starting a computation when none is on its way.
+
+    A stale result whose refit is not running here (the day was saved by `fibrolog log`, or the
+    server restarted) is refitted again.
+    """
     run = InsightRun.objects.filter(user=user).first()
-    if run is None or (run.computed_at is None and not run.stale):
+    orphaned = run is not None and run.stale and not busy(f"insights-{user.pk}")
+    if run is None or orphaned or (run.computed_at is None and not run.stale):
         request_refresh(user)
         run = InsightRun.objects.filter(user=user).first()
     return run
