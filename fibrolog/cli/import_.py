@@ -23,8 +23,8 @@ Summary = tuple[str, dict[str, Any]]
 
 def import_fibrolog(user, path: Path, opts: dict[str, Any]) -> Summary:
     """Import a fibrolog export (JSON file, CSV folder or .zip) into an empty account."""
-    from fibrolog.archive.csv_import import read_csv_export
-    from fibrolog.archive.importer import import_document, read_json
+    from fibrolog.archive.restore.csv_files import read_csv_export
+    from fibrolog.archive.restore.document import import_document, read_json
 
     is_csv = path.is_dir() or path.suffix.lower() == ".zip"
     doc = read_csv_export(path) if is_csv else read_json(path)

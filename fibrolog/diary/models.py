@@ -12,6 +12,12 @@ from fibrolog import catalogue as cat
 User = settings.AUTH_USER_MODEL
 
 
+class MetricQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MetricQuerySet:
+        """Return the built-in metrics and the person's own (no one else's)."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user))
+
+
 class Metric(models.Model):
     """Something trackable: built-in (owner is null) or a person's own."""
 
@@ -36,6 +42,8 @@ class Metric(models.Model):
     high_label = models.CharField(max_length=30, blank=True)
     words = models.JSONField(default=list, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = MetricQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

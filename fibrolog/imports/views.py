@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.diary.models import Metric
 from fibrolog.imports import jobs
 from fibrolog.imports.forms import ConfirmForm, MappingForm, UploadForm, WeatherForm
 from fibrolog.imports.models import ImportJob
@@ -67,7 +67,9 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         preview = kind.preview(job.path, Context())
     except (IngestError, KeyError) as exc:
         return _failed(request, job, exc)
-    form = ConfirmForm(request.POST or None, preview=preview, metrics=visible_metrics(request.user))
+    form = ConfirmForm(
+        request.POST or None, preview=preview, metrics=Metric.objects.visible_to(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         job.options = {"choices": choices_to_json(form.choices())}
         job.save(update_fields=["options"])
@@ -90,7 +92,9 @@ def column_map(request: HttpRequest, pk: int) -> HttpResponse:
         header = csv_header(job.path)
     except IngestError as exc:
         return _failed(request, job, exc)
-    form = MappingForm(request.POST or None, header=header, metrics=visible_metrics(request.user))
+    form = MappingForm(
+        request.POST or None, header=header, metrics=Metric.objects.visible_to(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         job.options = {"mapping": form.mapping()}
         job.save(update_fields=["options"])

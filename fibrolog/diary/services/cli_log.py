@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from fibrolog.accounts.services import today_for
+from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin import (
     DayChanges,
     NoteEdit,
     day_state,
     save_day,
-    visible_metrics,
 )
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.diary.validation import parse_day, parse_value
 from fibrolog.treatments.models import Treatment
 
@@ -28,7 +28,7 @@ class Logged:
 
 
 def _values(user, pairs: tuple[str, ...]) -> dict[str, float | None]:
-    metrics = {m.key: m for m in visible_metrics(user)}
+    metrics = {m.key: m for m in Metric.objects.visible_to(user)}
     out: dict[str, float | None] = {}
     errors = []
     for pair in pairs:

@@ -9,8 +9,7 @@ from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
 from fibrolog.charts import Band, LineChart, Marker, Scale, Series, line_chart
-from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.ingest.weather import ATTRIBUTION
 from fibrolog.treatments.models import Regimen
@@ -68,7 +67,7 @@ def _other_logged(user, shown, start: date, end: date) -> list:
         .values_list("metric_id", flat=True)
         .distinct()
     )
-    return list(visible_metrics(user).filter(id__in=ids).order_by("position", "name"))
+    return list(Metric.objects.visible_to(user).filter(id__in=ids).order_by("position", "name"))
 
 
 def timeline(user, today: date, days: int) -> TimelineView:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fibrolog import instruments
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.instruments import Instrument, Item, Score
 from fibrolog.instruments.change import meaningful_change
 from fibrolog.questionnaires.models import Response, Schedule

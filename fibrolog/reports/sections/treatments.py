@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from fibrolog.charts import Band, LineChart, Scale, Series, line_chart
 from fibrolog.diary.models import Metric
-from fibrolog.reports import data
+from fibrolog.reports.services import data
 from fibrolog.treatments.models import Intake, Regimen
 
 

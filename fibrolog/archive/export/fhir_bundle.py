@@ -16,8 +16,8 @@ from typing import Any
 from django.conf import settings
 
 from fibrolog import instruments
-from fibrolog.archive import fhir_codes as codes
-from fibrolog.archive.fhir_scores import score_resources
+from fibrolog.archive.export import fhir_codes as codes
+from fibrolog.archive.export.fhir_scores import score_resources
 from fibrolog.diary.models import DailyValue, Flare
 from fibrolog.questionnaires.models import Response
 from fibrolog.treatments.models import Regimen
@@ -187,7 +187,7 @@ def write_fhir(user, path, *, name: str = "") -> int:
     """Write the Bundle as JSON to `path` and return the number of resources."""
     import json
 
-    from fibrolog.archive.export import write_private
+    from fibrolog.archive.export.document import write_private
 
     doc = bundle(user, name=name)
     write_private(path, (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))

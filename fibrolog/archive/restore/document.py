@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.archive import codec
-from fibrolog.archive.export import FORMAT, VERSION
+from fibrolog.archive.export.document import FORMAT, VERSION
 from fibrolog.archive.registry import TABLES, Table
 from fibrolog.catalogue import DEFAULT_TAGS
 from fibrolog.diary.models import Metric, Tag

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fibrolog.archive import fhir_codes as codes
+from fibrolog.archive.export import fhir_codes as codes
 from fibrolog.instruments import Instrument
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import F, Q
 
 from fibrolog.archive.codec import cell
-from fibrolog.archive.export import document, dumps, write_private
+from fibrolog.archive.export.document import document, dumps, write_private
 from fibrolog.archive.registry import TABLES
 from fibrolog.diary.models import DailyValue, Metric
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fibrolog.accounts.models import Profile
-from fibrolog.catalogue import DEFAULT_TAGS
-from fibrolog.diary.models import Tag
+from fibrolog.accounts.signals import account_created
 
 
 class AccountError(ValueError):
@@ -18,7 +19,10 @@ class AccountError(ValueError):
 
 @transaction.atomic
 def create_account(username: str, password: str | None) -> object:
-    """Create a person with their profile and starter tags; None gives an unusable password."""
+    """Create a person with their profile; None gives an unusable password.
+
+    Sends `account_created`, so apps above (the diary's starter tags) add what they keep.
+    """
     User = get_user_model()
     username = username.strip()
     if not username:
@@ -37,7 +41,7 @@ def create_account(username: str, password: str | None) -> object:
     user.full_clean(exclude=["password"])
     user.save()
     ensure_profile(user)
-    Tag.objects.bulk_create([Tag(user=user, name=name) for name in DEFAULT_TAGS])
+    account_created.send(sender=Profile, user=user)
     return user
 
 
@@ -45,6 +49,11 @@ def ensure_profile(user) -> Profile:
     """Return the person's profile, creating it with defaults the first time."""
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
+
+
+def today_for(user) -> date:
+    """Return the person's diary day now (see `Profile.today`)."""
+    return ensure_profile(user).today()
 
 
 def resolve_user(name: str | None):

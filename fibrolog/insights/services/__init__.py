@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights.models import InsightRun
-from fibrolog.lib.background import run_later
+from fibrolog.lib.background import busy, run_later
 
 if TYPE_CHECKING:
     from fibrolog.analysis.results import InsightsResult
@@ -34,10 +34,10 @@ def label(column: str, names: dict[str, str] | None = None) -> str:
 
 def names_for(user) -> dict[str, str]:
     """Return display names of the person's metric and treatment columns."""
-    from fibrolog.diary.services.checkin import visible_metrics
+    from fibrolog.diary.models import Metric
     from fibrolog.treatments.models import Treatment
 
-    names = {m.key: m.name.lower() for m in visible_metrics(user)}
+    names = {m.key: m.name.lower() for m in Metric.objects.visible_to(user)}
     names.update({t.key or t.name: t.name for t in Treatment.objects.filter(user=user)})
     return names
 
@@ -83,10 +83,15 @@ def _reusable(run: InsightRun, frame) -> InsightsResult | None:
 
 
 def latest(user) -> InsightRun | None:
-    """Return the stored result, starting a computation when there is none yet."""
+    """Return the stored result, starting a computation when none is on its way.
+
+    A stale result whose refit is not running here (the day was saved by `fibrolog log`, or the
+    server restarted) is refitted again.
+    """
     run = InsightRun.objects.filter(user=user).first()
+    orphaned = run is not None and run.stale and not busy(f"insights-{user.pk}")
     never = run is None or (run.computed_at is None and not run.stale)
-    if never or (not run.stale and "state" not in run.result):  # none, or an older format
+    if never or orphaned or (not run.stale and "state" not in run.result):  # or an older format
         request_refresh(user)
         run = InsightRun.objects.filter(user=user).first()
     return run

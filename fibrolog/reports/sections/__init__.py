@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fibrolog.reports import evidence, notes, questionnaires, symptoms, treatments
+from fibrolog.reports.sections import evidence, notes, questionnaires, symptoms, treatments
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from fibrolog.archive import codec
-from fibrolog.archive.csv_export import MANIFEST, WIDE
-from fibrolog.archive.importer import ArchiveError, check_header
+from fibrolog.archive.export.csv_files import MANIFEST, WIDE
 from fibrolog.archive.registry import BY_NAME
+from fibrolog.archive.restore.document import ArchiveError, check_header
 
 MAX_ENTRY = 256 * 1024 * 1024
 MAX_RATIO = 200

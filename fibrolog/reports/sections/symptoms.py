@@ -8,10 +8,10 @@ from django.utils.safestring import mark_safe
 
 from fibrolog.catalogue import LOWER, NEITHER, SYMPTOM
 from fibrolog.charts import LineChart, Scale, Series, line_chart
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.instruments.change import daily_change
-from fibrolog.reports import data
+from fibrolog.reports.services import data
 
 MAX_CHARTS = 4
 EDGE_DAYS = 28  # the first and the last four weeks are compared
@@ -22,7 +22,8 @@ def build(request) -> dict[str, Any]:
     """Return the charts, the table of first and last four weeks, and the flares."""
     user, start, end = request.user, request.start, request.end
     order = [m for m in checkin_metrics(user)]
-    order += [m for m in visible_metrics(user).order_by("position", "key") if m not in order]
+    visible = Metric.objects.visible_to(user).order_by("position", "key")
+    order += [m for m in visible if m not in order]
     values = data.series(user, order, start, end)
     shown = [m for m in order if any(v is not None for v in values[m.key])]
     flares = data.flares(user, start, end)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 
 DEFAULT_DAYS = 182  # about six months: the usual time between two appointments
 MAX_DAYS = 366 * 5
