@@ -1,7 +1,7 @@
 """Django settings for fibrolog: one module, driven by environment variables.
 
 FIBROLOG_DATA_DIR   where the SQLite file and the secret key live (default: the user data dir)
-DATABASE_URL        sqlite:////abs/path.sqlite3 or postgres://user:pass@host/db (overrides the file)
+DATABASE_URL        sqlite:////abs/path.sqlite3 (overrides the file; PostgreSQL is not supported yet)
 FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, mode 0600)
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fibrolog.lib.dburl import parse_database_url, sqlite_database
+from fibrolog.lib.dburl import parse_database_url, require_driver, sqlite_database
 from fibrolog.lib.env import env_bool, env_list, env_str
 from fibrolog.lib.paths import data_dir, read_or_create_secret
 
@@ -75,7 +75,7 @@ TEMPLATES = [
 
 _url = env_str("DATABASE_URL")
 DATABASES = {
-    "default": parse_database_url(_url)
+    "default": require_driver(parse_database_url(_url))
     if _url
     else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
 }
