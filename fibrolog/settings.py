@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fibrolog.lib.dburl import parse_database_url, require_driver, sqlite_database
 from fibrolog.lib.env import env_bool, env_list, env_str
-from fibrolog.lib.paths import data_dir, read_or_create_secret
+from fibrolog.lib.paths import data_dir, make_private, read_or_create_secret
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -79,6 +79,13 @@ DATABASES = {
     if _url
     else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    _db = Path(DATABASES["default"]["NAME"])
+    _sqlite_files = (_db, _db.with_name(_db.name + "-wal"), _db.with_name(_db.name + "-shm"))
+else:
+    _sqlite_files = ()
+# Health data is for its owner only: 0700 folders, 0600 files, re-applied at every start.
+make_private(DATA_DIR, _sqlite_files)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [

@@ -20,7 +20,9 @@ PROGRESS_EVERY = 4 * 1024 * 1024
 def upload_dir(user) -> Path:
     """Return the person's private upload folder (created 0700)."""
     path = Path(settings.DATA_DIR) / "uploads" / str(user.pk)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for folder in (path.parent, path):  # mkdir(parents=True) would make the parent 0777 & ~umask
+        folder.mkdir(exist_ok=True, mode=0o700)
+        folder.chmod(0o700)
     return path
 
 
