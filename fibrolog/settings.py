@@ -1,10 +1,11 @@
 """Django settings for fibrolog: one module, driven by environment variables.
 
 FIBROLOG_DATA_DIR   where the SQLite file and the secret key live (default: the user data dir)
-DATABASE_URL        sqlite:////abs/path.sqlite3 (overrides the file; PostgreSQL is not supported yet)
+DATABASE_URL        sqlite:////abs/path.sqlite3 (overrides the file; no PostgreSQL yet)
 FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, mode 0600)
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
+FIBROLOG_MAX_UPLOAD_MB  the largest file the upload page takes (default 1024)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fibrolog.lib.dburl import parse_database_url, require_driver, sqlite_database
-from fibrolog.lib.env import env_bool, env_list, env_str
+from fibrolog.lib.env import env_bool, env_float, env_list, env_str
 from fibrolog.lib.paths import data_dir, make_private, read_or_create_secret
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -131,6 +132,19 @@ LOGGING = {
     # Warnings and errors only: request lines could carry dates and ids of health data.
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Uploads: past FIBROLOG_MAX_UPLOAD_MB a file is counted, not stored, and the form says so.
+# Small ones stay in memory; larger ones stream to a temporary file, never whole into memory.
+FIBROLOG_MAX_UPLOAD_MB = env_float("FIBROLOG_MAX_UPLOAD_MB", 1024.0)
+FILE_UPLOAD_HANDLERS = [
+    "fibrolog.imports.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form fields other than files
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Where weather comes from: a factory returning a fetcher (url -> bytes). Tests point it at
 # recorded replies; nothing is fetched unless a person asks for weather for a place.

@@ -11,9 +11,11 @@ import pytest
 
 PASSPHRASE = "lavender window quietly"
 
+_NOT_INHERITED = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+
 
 def _sh(data: Path, *args: str, input: str | None = None, **env_extra: str):
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     env.update(FIBROLOG_DATA_DIR=str(data), **env_extra)
     return subprocess.run(
         [sys.executable, "-m", "fibrolog", *args],
@@ -45,7 +47,8 @@ def test_it_brings_a_fresh_data_directory_up_to_date_first(tmp_path, args, stdin
 
 def test_it_logs_after_creating_the_first_account_on_a_fresh_folder(tmp_path):
     fresh = tmp_path / "diary"
-    assert _sh(fresh, "user", "create", "maya", "--password-stdin", input=PASSPHRASE).returncode == 0
+    made = _sh(fresh, "user", "create", "maya", "--password-stdin", input=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
     logged = _sh(fresh, "log", "pain=4", "--date", "2026-02-01")
     assert logged.returncode == 0, logged.stderr
     assert "Saved 2026-02-01: pain=4" in logged.stdout

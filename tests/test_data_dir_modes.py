@@ -10,13 +10,15 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+_NOT_INHERITED = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+
 
 def _mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
 
 def _fibrolog(data: Path, *args: str, input: str | None = None):
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     env["FIBROLOG_DATA_DIR"] = str(data)
     return subprocess.run(
         [sys.executable, "-m", "fibrolog", *args],

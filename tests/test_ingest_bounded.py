@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from fibrolog.ingest import IngestError
+from fibrolog.ingest import IngestError, parse_apple_health
 from fibrolog.ingest.text import CsvFile
 
 SIZE = 40 * 1024 * 1024  # far beyond any line a person's export holds
@@ -60,3 +60,20 @@ def test_it_refuses_an_endless_utf16_line():
     head = codecs.BOM_UTF16_LE + "date,pain\n".encode("utf-16-le")
     error = _refused_cheaply(Generated(head, SIZE, "7".encode("utf-16-le")))
     assert error.line == 2 and "too long" in error.message
+
+
+def test_it_refuses_an_endless_xml_attribute_naming_its_line(tmp_path):
+    export = tmp_path / "export.xml"
+    with export.open("wb") as out:
+        out.write(b'<?xml version="1.0"?>\n<HealthData locale="en">\n<Record value="')
+        for _ in range(SIZE >> 20):
+            out.write(b"7" * (1 << 20))
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError) as caught:
+            list(parse_apple_health(export))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * SMALL, f"reading used {peak / 2**20:.0f} MiB"
+    assert caught.value.line == 3 and "too long" in caught.value.message

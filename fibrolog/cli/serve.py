@@ -27,6 +27,11 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
     _django.setup(migrate=not no_migrate)
     from waitress import serve as waitress_serve
 
+    if not no_migrate:
+        from fibrolog.imports.jobs import sweep_uploads
+
+        sweep_uploads()  # uploads left behind by a crash or never confirmed
+
     from fibrolog.web.wsgi import application
 
     click.echo(f"fibrolog is running at http://{host}:{port}/  (Ctrl+C to stop)")

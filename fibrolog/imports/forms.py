@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from fibrolog.imports.loader import KINDS
+from fibrolog.imports.uploads import check_upload_size
 from fibrolog.ingest import Choices, Preview, Scale
 
 KIND_LABELS = {
@@ -24,6 +25,11 @@ KIND_LABELS = {
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(label="What is it?", choices=[(k, KIND_LABELS[k]) for k in KINDS])
     file = forms.FileField(label="File")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload_size(uploaded.size)
+        return uploaded
 
 
 def _metric_choices(metrics) -> list[tuple[str, str]]:

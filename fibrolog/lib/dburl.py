@@ -37,7 +37,9 @@ def parse_database_url(url: str) -> dict[str, Any]:
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them.
         path = unquote(parts.path)[1:]
         if parts.netloc:
-            raise DatabaseUrlError("DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path")
+            raise DatabaseUrlError(
+                "DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path"
+            )
         if not path:
             raise DatabaseUrlError("DATABASE_URL: the SQLite URL names no file")
         return sqlite_database(path)
