@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fibrolog.accounts.middleware.first_run",
+    "fibrolog.web.errors.DatabaseTrouble",
 ]
 
 ROOT_URLCONF = "fibrolog.web.urls"
