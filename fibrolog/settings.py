@@ -129,8 +129,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_path": {"()": "fibrolog.web.logs.WithoutPath"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    # Warnings and errors only: request lines could carry dates and ids of health data.
+    # Warnings and errors only, and never a request line: paths carry dates and ids of health
+    # data, so a 404 or 500 is logged as its status (a 500 keeps its traceback).
+    "loggers": {
+        "django.request": {"filters": ["without_path"]},
+        "django.server": {"filters": ["without_path"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
