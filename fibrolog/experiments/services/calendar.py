@@ -8,7 +8,6 @@ from datetime import timedelta
 from fibrolog.analysis.trials import Block
 from fibrolog.experiments.models import Experiment
 
-
 # Any line break (CRLF, a bare CR or LF, Unicode separators) becomes the two characters \n;
 # other control characters are not allowed in a TEXT value and are dropped.
 _BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
