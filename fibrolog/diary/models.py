@@ -8,6 +8,7 @@ from django.db.models import Case, F, Q, Value, When, Window
 from django.db.models.functions import Collate, RowNumber
 
 from fibrolog import catalogue as cat
+from fibrolog.diary.validation import NOTE_MAX
 
 User = settings.AUTH_USER_MODEL
 
@@ -170,7 +171,7 @@ class DayTag(models.Model):
 class Note(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE)
     day = models.DateField()
-    text = models.TextField(max_length=5000)
+    text = models.TextField(max_length=NOTE_MAX)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

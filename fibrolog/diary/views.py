@@ -17,7 +17,7 @@ from fibrolog.diary.services import checkin_settings
 from fibrolog.diary.services.checkin import save_day
 from fibrolog.diary.services.checkin_page import checkin_page
 from fibrolog.diary.services.timeline import WINDOWS, timeline
-from fibrolog.diary.validation import parse_day
+from fibrolog.diary.validation import check_day, parse_day
 
 
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
@@ -54,8 +54,13 @@ def day(request: HttpRequest, iso: str) -> HttpResponse:
 @login_required
 @require_GET
 def pick_day(request: HttpRequest) -> HttpResponse:
-    """Go to the day chosen in the date picker."""
-    return redirect("day", iso=request.GET.get("d", "").strip()[:10] or "today")
+    """Go to the day chosen in the date picker (or say why it cannot be shown)."""
+    raw = request.GET.get("d", "").strip()[:10] or "today"
+    try:
+        when = parse_day(raw, today_for(request.user))
+    except ValueError as exc:
+        return render(request, "diary/bad_day.html", {"error": str(exc)}, status=400)
+    return redirect("day", iso=raw if raw in ("today", "yesterday") else when.isoformat())
 
 
 @login_required
@@ -64,10 +69,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
     """Save a check-in; on a bad value show the form again, changing nothing."""
     raw_day = request.POST.get("day", "")
     try:
-        when = date.fromisoformat(raw_day)
+        when = check_day(date.fromisoformat(raw_day), today_for(request.user))
     except ValueError:
-        when = None
-    page = checkin_page(request.user, when if when and when <= today_for(request.user) else None)
+        when = None  # the form names what is wrong with the day
+    page = checkin_page(request.user, when)
     form = CheckinForm(request.POST, **page.form_kwargs())
     if not form.is_valid():
         return _render_checkin(request, page, form, status=400)

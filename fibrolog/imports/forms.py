@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from fibrolog.imports.uploads import check_upload_size
 from fibrolog.ingest import KINDS, Choices, Preview, Scale
 
 
@@ -12,6 +13,11 @@ class UploadForm(forms.Form):
         label="What is it?", choices=[(k.name, k.label) for k in KINDS.values()]
     )
     file = forms.FileField(label="File")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload_size(uploaded.size)
+        return uploaded
 
     def clean(self):
         data = super().clean()

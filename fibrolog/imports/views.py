@@ -28,6 +28,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         kind, uploaded = form.cleaned_data["kind"], form.cleaned_data["file"]
+        jobs.sweep_uploads()
         path = jobs.store_upload(request.user, uploaded)
         job = ImportJob.objects.create(
             user=request.user,
@@ -110,7 +111,7 @@ def column_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpResponse:
     job.state, job.error = "failed", str(exc)
-    job.save(update_fields=["state", "error"])
+    jobs.finish(job)
     return redirect("import_job", pk=job.pk)
 
 
