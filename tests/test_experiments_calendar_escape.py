@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.experiments import services
 from tests._trial import draft
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import OperationalError, connection
 
+from fibrolog.accounts.services import today_for
 from fibrolog.diary.models import DailyValue, Note
-from fibrolog.diary.services.checkin_page import today_for
 
 
 def _checkin(client, day: str, **fields):
