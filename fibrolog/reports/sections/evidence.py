@@ -6,14 +6,16 @@ from typing import Any
 
 from fibrolog.insights import words
 from fibrolog.insights.models import InsightRun
-from fibrolog.insights.services import names_for
+from fibrolog.insights.services import compute, names_for
 
 
 def build(request) -> dict[str, Any]:
-    """Return the stored associations and treatment effects, and the experiments' results."""
+    """Return the current associations and treatment effects, and the experiments' results."""
     from fibrolog.experiments.services import report_rows
 
-    run = InsightRun.objects.filter(user=request.user, computed_at__isnull=False).first()
+    run = InsightRun.objects.filter(user=request.user).first()
+    if run is None or run.stale or run.computed_at is None:
+        run = compute(request.user.pk)  # a report is as current as the diary it reports
     result = run.insights() if run else None
     shown = result.shown if result is not None else ()
     names = names_for(request.user)
