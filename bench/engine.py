@@ -1,6 +1,6 @@
 """The insight engine: speed against its anchors, and calibration from fuller simulations.
 
-Anchors (issue 4 and specs/analysis.md), on one core of this machine:
+Anchors (issue 4 and docs/methods.md), on one core of this machine:
 
 * the full screen of 6 outcomes x 40 factors over 5 years of daily data in <= 2 s CPU;
 * >= 50x faster than a statsmodels SARIMAX per-pair baseline measured in the same run (a

@@ -1,4 +1,4 @@
-"""Real and third-party sample files (../shared/data) import as expected; skipped when absent."""
+"""Real and third-party sample files (the shared sample folder beside the checkout) import as expected; skipped when absent."""
 
 from collections import Counter
 

@@ -64,7 +64,7 @@ def test_it_gives_bands_that_cover_the_whole_range_without_gaps(name):
 
 
 def test_it_keeps_the_item_keys_of_the_public_contract():
-    # specs/instruments.md: item keys are the project's public contract.
+    # docs/instruments.md: item keys are the project's public contract.
     sites = [
         "jaw_left", "shoulder_left", "upper_arm_left", "lower_arm_left",
         "jaw_right", "shoulder_right", "upper_arm_right", "lower_arm_right",
@@ -85,7 +85,7 @@ def test_it_keeps_the_item_keys_of_the_public_contract():
 
 
 def test_it_carries_the_loinc_codes_from_the_spec():
-    # specs/instruments.md, PHQ-9 / GAD-7 / PHQ-15 / PEG sections
+    # docs/instruments.md, PHQ-9 / GAD-7 / PHQ-15 / PEG sections
     phq9 = instruments.get("phq9")
     assert (phq9.loinc, phq9.loinc_total) == ("44249-1", "44261-6")
     assert [i.loinc for i in phq9.items] == [
