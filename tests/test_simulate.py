@@ -253,4 +253,3 @@ def test_it_lists_every_effect_once_with_a_description() -> None:
     assert all(e.description and e.outcome in RANGES for e in TRUE_EFFECTS)
     assert {e.factor for e in TRUE_EFFECTS}.isdisjoint({"caffeine", "alcohol", "ate gluten"})
     assert not any(e.factor in ("vitamin_d", "yoga") for e in TRUE_EFFECTS)
-
