@@ -7,7 +7,6 @@ are rounded, clipped and autocorrelated.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -15,7 +14,6 @@ import numpy as np
 import pytest
 
 from fibrolog.analysis import TRUE_EFFECTS, DemoDiary, simulate_diary
-from fibrolog.analysis import simulate as simulate_module
 from fibrolog.analysis.simulate import true_effect
 
 END = date(2025, 6, 30)
@@ -231,20 +229,6 @@ def test_it_lowers_pain_by_about_the_full_ldn_effect_once_it_has_set_in(diary: D
     start = diary.days.index(diary.treatments[0].regimens[0][0])
     change = np.nanmean(pain[start + 120 : start + 485]) - np.nanmean(pain[start - 365 : start])
     assert change == pytest.approx(true_effect("pain", "ldn").per_unit, abs=0.5)
-
-
-def test_it_builds_the_data_from_the_true_effect_constants(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    no_sleep_effect = tuple(
-        dataclasses.replace(e, per_unit=0.0) if (e.outcome, e.factor) == ("pain", "sleep_hours")
-        else e
-        for e in TRUE_EFFECTS
-    )  # fmt: skip
-    monkeypatch.setattr(simulate_module, "TRUE_EFFECTS", no_sleep_effect)
-    d = simulate_diary(years=20, seed=11, end=END)
-    (estimate,) = slopes(series(d, "pain"), series(d, "sleep_hours"))
-    assert abs(estimate) < 0.08
 
 
 def test_it_lists_every_effect_once_with_a_description() -> None:
