@@ -40,18 +40,15 @@ def _datetime_adapter():
     """Return a fast datetime -> database value function (Django's own is the slow path)."""
     if connection.vendor != "sqlite":
         return connection.ops.adapt_datetimefield_value
-    minutes: dict[int, str] = {}  # UTC minute since the epoch -> 'YYYY-MM-DD HH:MM'
+    cache: dict[datetime, str] = {}  # a reading's start and end are often the same moment
 
     def adapt(moment: datetime) -> str:  # Django stores naive UTC text 'YYYY-MM-DD HH:MM:SS[.f]'
-        if moment.microsecond:
-            return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
-        minute, second = divmod(round(moment.timestamp()), 60)
-        text = minutes.get(minute)
+        text = cache.get(moment)
         if text is None:
-            if len(minutes) > 100_000:
-                minutes.clear()
-            text = minutes[minute] = datetime.fromtimestamp(minute * 60, UTC).isoformat(" ")[:16]
-        return f"{text}:{second:02d}"
+            if len(cache) > 50_000:
+                cache.clear()
+            text = cache[moment] = moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+        return text
 
     return adapt
 
@@ -76,19 +73,16 @@ def samples(user, batch: list[Sample]) -> int:
     else:
         key = stored_key
     rows = []
-    append, user_id = rows.append, user.pk
     for s in batch:
-        first = s.start
-        start = adapt(first)
-        end = start if s.end == first else adapt(s.end)
-        append(
+        start = adapt(s.start)
+        rows.append(
             (
-                user_id,
+                user.pk,
                 s.source,
                 key(s, start),
                 s.kind,
                 start,
-                end,
+                adapt(s.end),
                 s.value,
                 s.unit[:20],
                 s.device[:120],
