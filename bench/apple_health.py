@@ -63,11 +63,11 @@ class Run:
     out: str
 
 
-def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
+def measured(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
     """Run a command to its end; return its times, peak RSS and output."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
     )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
@@ -105,7 +105,9 @@ def import_once(archive: Path, data: Path, tree: str = "") -> Run:
     if tree:
         env["PYTHONPATH"] = tree
     command = [sys.executable, "-m", "fibrolog", "import", "apple-health", str(archive), "--json"]
-    return measured(command, env)
+    # Run from the scratch folder: `-m` puts the working directory first on sys.path, which
+    # would shadow PYTHONPATH when the bench is started from a checkout.
+    return measured(command, env, cwd=data.parent)
 
 
 def fresh_copy(template: Path, target: Path) -> Path:
