@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 import click
 
 from fibrolog import __version__
-from fibrolog.cli.analyze import analyze
-from fibrolog.cli.backup import backup, restore
-from fibrolog.cli.demo import demo
-from fibrolog.cli.erase import erase
-from fibrolog.cli.experiment import experiment
-from fibrolog.cli.export import export
-from fibrolog.cli.import_ import import_
-from fibrolog.cli.log import log
-from fibrolog.cli.report import report
-from fibrolog.cli.score import score
-from fibrolog.cli.serve import migrate, serve
-from fibrolog.cli.user import user
-from fibrolog.cli.weather import weather
+
+# Command name -> "module:attribute": a command's module (and what it imports: numpy for the
+# statistics, weasyprint for reports) loads only when that command runs, so `fibrolog import`
+# starts fast.
+COMMANDS = {
+    "serve": "serve:serve",
+    "migrate": "serve:migrate",
+    "user": "user:user",
+    "demo": "demo:demo",
+    "log": "log:log",
+    "score": "score:score",
+    "export": "export:export",
+    "import": "import_:import_",
+    "erase": "erase:erase",
+    "backup": "backup:backup",
+    "restore": "backup:restore",
+    "report": "report:report",
+    "weather": "weather:weather",
+    "experiment": "experiment:experiment",
+    "analyze": "analyze:analyze",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when the command is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(f"fibrolog.cli.{module}"), attribute)
+            self.add_command(command, cmd_name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fibrolog")
 def main() -> None:
     """fibrolog: a private fibromyalgia diary with honest statistics.
@@ -32,23 +56,3 @@ def main() -> None:
     Example: fibrolog log pain=6 fatigue=7 --tag "poor sleep"
     """
     os.umask(0o077)  # everything fibrolog writes (database, WAL, uploads, exports) is private
-
-
-for command in (
-    serve,
-    migrate,
-    user,
-    demo,
-    log,
-    score,
-    export,
-    import_,
-    erase,
-    backup,
-    restore,
-    report,
-    weather,
-    experiment,
-    analyze,
-):
-    main.add_command(command)

@@ -14,10 +14,10 @@ Notes
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
+from hashlib import blake2b
 from zoneinfo import ZoneInfo
 
 from fibrolog.ingest import metrics as k
@@ -34,7 +34,7 @@ from fibrolog.ingest._apple_types import (
 from fibrolog.ingest._apple_workouts import active_parts
 from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest._xml import feed, new_parser
-from fibrolog.ingest.metrics import ParseStats
+from fibrolog.ingest.metrics import PLAUSIBLE, ParseStats
 from fibrolog.ingest.records import IngestError, Progress, Sample
 from fibrolog.ingest.safezip import SafeZip, ZipLimits, is_zip
 from fibrolog.ingest.sources import (
@@ -155,8 +155,9 @@ def _sample(tag: str, attrs: dict[str, str], zone: ZoneInfo | None) -> Sample | 
     """Return the sample for one top-level element, or None when it is invalid or implausible."""
     get = attrs.get
     try:
-        start = datetime.fromisoformat(attrs["startDate"])
-        end = datetime.fromisoformat(attrs["endDate"])
+        start_text, end_text = attrs["startDate"], attrs["endDate"]
+        start = datetime.fromisoformat(start_text)
+        end = start if end_text == start_text else datetime.fromisoformat(end_text)
         raw = get("value", "")
         detail = ""
         if tag == "Workout":
@@ -180,16 +181,18 @@ def _sample(tag: str, attrs: dict[str, str], zone: ZoneInfo | None) -> Sample | 
                     value = convert(value)
     except (KeyError, ValueError, TypeError):
         return None
-    low, high = k.PLAUSIBLE[kind]
+    low, high = PLAUSIBLE[kind]
     if not low <= value <= high or end < start:
         return None
     device = get("sourceName", "")
-    key = f"{hk}|{device}|{start.timestamp():.0f}|{end.timestamp():.0f}|{raw}"
+    first = f"{start.timestamp():.0f}"
+    last = first if end is start else f"{end.timestamp():.0f}"
+    digest = blake2b(f"{hk}|{device}|{first}|{last}|{raw}".encode(), digest_size=12).hexdigest()
     if zone is not None:
         start, end = start.astimezone(zone), end.astimezone(zone)
-    return Sample(
+    return _new_sample(
         SOURCE,
-        hashlib.blake2b(key.encode(), digest_size=12).hexdigest(),
+        digest,
         kind,
         start,
         end,
@@ -199,3 +202,42 @@ def _sample(tag: str, attrs: dict[str, str], zone: ZoneInfo | None) -> Sample | 
         str(zone) if zone is not None else "",
         detail,
     )
+
+
+def _new_sample(
+    source: str,
+    natural_key: str,
+    kind: str,
+    start: datetime,
+    end: datetime,
+    value: float,
+    unit: str,
+    device: str,
+    zone: str,
+    detail: str,
+) -> Sample:
+    """Build a Sample without the frozen dataclass's per-field `object.__setattr__` calls."""
+    sample = _object_new(Sample)
+    _set_source(sample, source)
+    _set_natural_key(sample, natural_key)
+    _set_kind(sample, kind)
+    _set_start(sample, start)
+    _set_end(sample, end)
+    _set_value(sample, value)
+    _set_unit(sample, unit)
+    _set_device(sample, device)
+    _set_zone(sample, zone)
+    _set_detail(sample, detail)
+    return sample
+
+
+_object_new = object.__new__
+_SET = {name: getattr(Sample, name).__set__ for name in Sample.__slots__}
+_set_source, _set_natural_key, _set_kind = _SET["source"], _SET["natural_key"], _SET["kind"]
+_set_start, _set_end, _set_value, _set_unit = (
+    _SET["start"],
+    _SET["end"],
+    _SET["value"],
+    _SET["unit"],
+)
+_set_device, _set_zone, _set_detail = _SET["device"], _SET["zone"], _SET["detail"]

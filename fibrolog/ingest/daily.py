@@ -46,6 +46,7 @@ _MEANS = {
     k.STRESS: "stress_score",
 }
 _SESSIONS = {k.MINDFUL: "mindful_minutes", k.WORKOUT: "workout_minutes"}
+_METRICS = {**_TOTALS, **_MEANS, **_SESSIONS, **{kind: "sleep" for kind in k.SLEEP_KINDS}}
 _STAGE_METRICS = {
     k.SLEEP_CORE: "sleep_core_hours",
     k.SLEEP_DEEP: "sleep_deep_hours",
@@ -99,13 +100,13 @@ class DailyAggregator:
     def add(self, sample: Sample) -> None:
         """Add one sample; kinds that make no daily value (heart rate readings) are ignored."""
         kind = sample.kind
+        metric = _METRICS.get(kind)
+        if metric is None:  # heart-rate readings, the bulk of an export, stop here
+            return
         origin = (sample.source, sample.device or sample.source)
         if kind in k.SLEEP_KINDS:
             start, end = sample.start.timestamp(), sample.end.timestamp()
             self._sleep[origin].append((start, end, kind, sample.zone))
-            return
-        metric = _TOTALS.get(kind) or _MEANS.get(kind) or _SESSIONS.get(kind)
-        if metric is None:
             return
         day = (self._local(sample.start, sample.zone) - self.day_start).date()
         if kind in _TOTALS:

@@ -1,8 +1,10 @@
-"""Fitbit account archive or Google Takeout (`Global Export Data/`): a zip or its folder.
+"""Fitbit account archive or Google Takeout (`Global Export Data/`, and the CSVs of 2024-25).
 
 Sleep logs become stage intervals (local times, read in the person's zone); heart-rate readings
 and per-minute steps (UTC) become samples; resting heart rate and the daily HRV summary are
-already daily values. Fitbit's "restless" (classic logs) counts as awake.
+already daily values. Fitbit's "restless" (classic logs) counts as awake. The Takeout CSVs
+(`Physical Activity_GoogleData/`, `UserSleeps_*.csv`, `UserSleepStages_*.csv`) are read by
+`_fitbit_takeout`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from fibrolog.ingest import _fitbit_takeout as takeout
 from fibrolog.ingest import metrics as k
 from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
@@ -24,8 +27,9 @@ __all__ = ["SOURCE", "parse_fitbit"]
 
 SOURCE = "fitbit"
 EXPECTED = (
-    "Fitbit files: sleep-*.json, heart_rate-*.json, steps-*.json, resting_heart_rate-*.json or "
-    "the Daily Heart Rate Variability Summary CSVs"
+    "Fitbit files: sleep-*.json, heart_rate-*.json, steps-*.json, resting_heart_rate-*.json, "
+    "the Daily Heart Rate Variability Summary CSVs, or Takeout's heart_rate_*.csv, steps_*.csv, "
+    "UserSleeps_*.csv and UserSleepStages_*.csv"
 )
 DEVICE = "Fitbit"
 PATTERNS = (
@@ -35,6 +39,7 @@ PATTERNS = (
     "steps-*.json",
     "Daily Heart Rate Variability Summary*.csv",
     "sleep_score.csv",
+    *takeout.PATTERNS,
 )
 LEVELS = {
     "wake": k.SLEEP_AWAKE,
@@ -53,7 +58,11 @@ _LOCAL = "%Y-%m-%dT%H:%M:%S.000"
 def parse_fitbit(src: Input, *, tz: str, progress: Progress | None = None) -> Iterator[Record]:
     """Yield samples and daily values from a Fitbit export; `tz` is the person's zone."""
     zone = ZoneInfo(tz)
+    csvs = takeout.TakeoutReader()
     for name, stream in members(src, PATTERNS, progress=progress):
+        if takeout.is_takeout_csv(name):
+            yield from csvs.read(name, stream)
+            continue
         if name == "sleep_score.csv":
             yield from _sleep_score(stream, name)
             continue
@@ -82,6 +91,7 @@ def parse_fitbit(src: Input, *, tz: str, progress: Progress | None = None) -> It
                     day = datetime.strptime(value["date"], "%m/%d/%y").date()
                     rhr = round(float(value["value"]), 2)
                     yield DayEntry(SOURCE, f"{day}|resting_hr", day, "resting_hr", rhr, DEVICE)
+    yield from csvs.finish()
 
 
 def _json(stream: Readable, name: str) -> Any:

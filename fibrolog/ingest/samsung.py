@@ -5,13 +5,17 @@ namespace (`com.samsung.health.sleep.start_time`): only the last part is used. T
 Sleep stages 40001-40004 are awake, light, deep and REM; a sleep session without stages counts
 as asleep, with stages as time in bed. Stress (`...stress...csv`, a 0-100 `score`) becomes
 readings averaged per day; exercise (`...exercise...csv`) becomes workouts counted by their
-`duration` (ms, pauses left out). Column names from Samsung Health's data descriptions;
-unverified against every export version. HRV files are not read yet.
+`duration` (ms, pauses left out). HRV readings live only in the binning JSON files the HRV
+table points to (`jsons/com.samsung.health.hrv/<c>/<uuid>.binning_data.json`): a list of
+windows with `start_time` and `end_time` (epoch ms, UTC), `sdnn` and `rmssd` (ms); a binning file
+whose windows carry neither (heart rate, stress) is passed over. Column names from Samsung
+Health's data descriptions and open-source readers; unverified against every export version.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -26,7 +30,8 @@ __all__ = ["SOURCE", "parse_samsung"]
 
 SOURCE = "samsung-health"
 EXPECTED = (
-    "Samsung Health CSVs (com.samsung.*.csv: sleep, sleep_stage, heart_rate, step_daily_trend)"
+    "Samsung Health CSVs (com.samsung.*.csv: sleep, sleep_stage, heart_rate, step_daily_trend) "
+    "or HRV binning files (*.binning_data.json)"
 )
 DEVICE = "Samsung Health"
 STAGES = {
@@ -35,7 +40,8 @@ STAGES = {
     "40003": k.SLEEP_DEEP,
     "40004": k.SLEEP_REM,
 }
-PATTERNS = ("com.samsung.*.csv",)
+PATTERNS = ("com.samsung.*.csv", "*.binning_data.json")
+HRV = {"rmssd": k.HRV_RMSSD, "sdnn": k.HRV_SDNN}
 # Samsung's exercise_type codes for the commonest activities; others keep their code.
 EXERCISES = {"1001": "walking", "1002": "running", "11007": "cycling", "14001": "swimming"}
 
@@ -46,7 +52,9 @@ def parse_samsung(src: Input, *, progress: Progress | None = None) -> Iterator[R
     sessions: list[tuple[str, Sample]] = []
     staged: set[str] = set()
     for name, stream in members(src, PATTERNS, progress=progress):
-        if "sleep_stage" in name:
+        if name.endswith(".binning_data.json"):
+            yield from _hrv(stream, name)
+        elif "sleep_stage" in name:
             for row in _rows(stream, name, ["start_time", "end_time", "stage"]):
                 staged.add(row.get("sleep_id"))
                 stage = STAGES.get(row.get("stage"))
@@ -141,3 +149,27 @@ def _steps(stream: Readable, name: str) -> Iterator[DayEntry]:
         except ValueError:
             raise IngestError(name, "cannot read this row", row.line) from None
         yield DayEntry(SOURCE, f"{day}|steps", day, "steps", steps, DEVICE)
+
+
+def _hrv(stream: Readable, name: str) -> Iterator[Sample]:
+    """Yield the SDNN and RMSSD of each window of an HRV binning file (others yield nothing)."""
+    try:
+        windows = json.load(stream)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise IngestError(name, f"not readable JSON ({error})") from None
+    if not isinstance(windows, list):
+        return
+    for window in windows:
+        if not isinstance(window, dict) or not HRV.keys() & window.keys():
+            continue
+        try:
+            start = datetime.fromtimestamp(int(window["start_time"]) / 1000, UTC)
+            end = datetime.fromtimestamp(int(window.get("end_time") or 0) / 1000, UTC)
+        except (KeyError, TypeError, ValueError, OverflowError):
+            raise IngestError(name, "an HRV window has no readable start_time") from None
+        end = max(end, start)
+        for field, kind in HRV.items():
+            value = window.get(field)
+            if isinstance(value, int | float) and 0 < value <= 500:
+                key = f"{field}|{window['start_time']}"
+                yield Sample(SOURCE, key, kind, start, end, float(value), "ms", DEVICE)
