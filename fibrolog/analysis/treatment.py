@@ -29,10 +29,26 @@ from fibrolog.analysis.outcome import (
     log_mean_exp,
 )
 
-__all__ = ["MIN_EXPOSED", "Treated", "TreatmentFit", "fit_treatments"]
+__all__ = ["MIN_EXPOSED", "EffectPrior", "Treated", "TreatmentFit", "fit_treatments"]
 
 MIN_EXPOSED = 10  # logged days on it, and off it
 REACH_WEEKS = (4, 8, 12)
+
+
+@dataclass(frozen=True)
+class EffectPrior:
+    """A normal prior on a treatment's full effect, in units (tenths of the outcome's range).
+
+    Attributes
+    ----------
+    mean, sd
+        The prior mean and sd; the engine's default is ``EffectPrior(0.0, TREATMENT_SD)``.
+        A cohort's predictive distribution for a new person (`fibrolog.analysis.cohort`) is
+        another.
+    """
+
+    mean: float = 0.0
+    sd: float = TREATMENT_SD
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,7 +99,9 @@ def _eligible(outcome: Outcome, on: Array) -> str | None:
 class _Models:
     """Treatment models sharing one level: each is a choice of half-life per treatment."""
 
-    def __init__(self, outcome: Outcome, gram: Array, gaps: Gaps, count: int, rhos: Array) -> None:
+    def __init__(
+        self, outcome: Outcome, gram: Array, gaps: Gaps, priors: list[EffectPrior], rhos: Array
+    ) -> None:
         self.outcome, self.gaps, self.rhos = outcome, gaps, rhos
         level_prec = outcome.level_precision()
         q = level_prec.size
@@ -92,17 +110,23 @@ class _Models:
         self.h = np.einsum("rij,rjk->rik", base.inv, lt)
         self.schur = gram[:, 1 + q :, 1 + q :] - np.einsum("rqi,rqj->rij", lt, self.h)
         self.r = gram[:, 1 + q :, 0] - np.einsum("rqi,rq->ri", lt, base.coef)
-        self.prec = outcome.precision(TREATMENT_SD)
-        self.prior = outcome.prior(np.concatenate([level_prec, np.full(count, self.prec)]))
+        # Prior mean m and precision P of each treatment's full effect: the posterior mean is
+        # S^-1 (r + P m) and the residual gains m'P m - (its change in the quadratic form).
+        self.prec = np.array([outcome.precision(p.sd) for p in priors])
+        self.loc = np.array([p.mean * outcome.unit for p in priors])
+        self.prior = outcome.prior(np.concatenate([level_prec, self.prec]))
 
     def solve(self, idx: Array) -> tuple[Array, Array, Array, float, Array]:
         """Fit models ``idx`` (M, m) (kernel columns) at every rho: mean, inv, b, a, log_ml."""
-        s = self.schur[:, idx[:, :, None], idx[:, None, :]] + self.prec * np.eye(idx.shape[1])
-        r = self.r[:, idx]
+        s = self.schur[:, idx[:, :, None], idx[:, None, :]] + np.diag(self.prec)
+        r = self.r[:, idx] + self.prec * self.loc
         inv = np.linalg.inv(s)
         mean = np.einsum("rmij,rmj->rmi", inv, r)
         logdet = self.base.logdet[:, None] + np.linalg.slogdet(s)[1]
-        resid = (self.base.yy - self.base.quad)[:, None] - np.einsum("rmi,rmi->rm", mean, r)
+        shift = float(self.prec @ self.loc**2)
+        resid = (self.base.yy - self.base.quad + shift)[:, None] - np.einsum(
+            "rmi,rmi->rm", mean, r
+        )
         a, b, log_ml = marginal(
             self.gaps.n, self.prior, logdet, resid, self.base.log_jacobian[:, None]
         )
@@ -141,6 +165,7 @@ def fit_treatments(
     on: Mapping[str, Array],
     slow: set[str],
     reuse: tuple[float, Mapping[str, int]] | None = None,
+    priors: Mapping[str, EffectPrior] | None = None,
 ) -> Treated:
     """Fit every treatment's effect on one outcome.
 
@@ -155,6 +180,10 @@ def fit_treatments(
     reuse
         The level step sd and the most likely half-lives from an earlier fit (an update after
         a new day): the searches for them are skipped; the posterior is computed afresh.
+    priors
+        Name -> the normal prior of that treatment's full effect (for example a cohort's
+        predictive distribution, `fibrolog.analysis.cohort.person_prior`); the others keep
+        the default ``EffectPrior()``, N(0, `TREATMENT_SD`^2).
 
     Returns
     -------
@@ -175,6 +204,7 @@ def fit_treatments(
             gram, gaps = gram_for(outcome, outcome.level)
             chosen = choose_level_sd(outcome, gram, gaps)
         return Treated(chosen, {}, collecting, np.zeros((outcome.y.size, 0)), np.zeros(0), {})
+    chosen_priors = [(priors or {}).get(name, EffectPrior()) for name in names]
     grids = [SLOW_HALF_LIVES if name in slow else FAST_HALF_LIVES for name in names]
     cols = [kernels(on[name], grid) for name, grid in zip(names, grids, strict=True)]
     offsets = np.cumsum([0] + [g.size for g in grids])
@@ -198,7 +228,7 @@ def fit_treatments(
     # Grid values of rho far below the best (e^-30) for a first model carry no weight in the
     # others (treatments move the slow level, not the day-to-day carry-over); they are
     # skipped, and the whole grid is used again if a posterior reaches the edge of the rest.
-    first = _Models(outcome, gram, gaps, len(names), DEFAULT_RHO_GRID).solve(start)[4][:, 0]
+    first = _Models(outcome, gram, gaps, chosen_priors, DEFAULT_RHO_GRID).solve(start)[4][:, 0]
     near = first >= first.max() - RHO_CUTOFF
     for rhos in (DEFAULT_RHO_GRID[near], DEFAULT_RHO_GRID):
         sds = LEVEL_SD_GRID if outcome.level.shape[1] > 1 else LEVEL_SD_GRID[:1]
@@ -206,7 +236,7 @@ def fit_treatments(
             sds = (outcome.level_sd,)
         candidates = [
             _Models(outcome.with_level_sd(sd), gram[near] if rhos.size < near.size else gram,
-                    gaps, len(names), rhos)
+                    gaps, chosen_priors, rhos)
             for sd in sds
         ]  # fmt: skip
         evidence = [float(log_mean_exp(m.solve(start)[4])[0]) for m in candidates]
@@ -258,6 +288,6 @@ def fit_treatments(
         fits,
         collecting,
         modes,
-        np.full(len(names), fitter.prec),
+        fitter.prec,
         dict(zip(names, choice, strict=True)),
     )
