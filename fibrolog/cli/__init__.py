@@ -7,6 +7,7 @@ import click
 from fibrolog import __version__
 from fibrolog.cli.analyze import analyze
 from fibrolog.cli.backup import backup, restore
+from fibrolog.cli.cohort import cohort
 from fibrolog.cli.demo import demo
 from fibrolog.cli.erase import erase
 from fibrolog.cli.experiment import experiment
@@ -47,5 +48,6 @@ for command in (
     weather,
     experiment,
     analyze,
+    cohort,
 ):
     main.add_command(command)

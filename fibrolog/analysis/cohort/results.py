@@ -225,6 +225,8 @@ class CohortResult:
                     f"  {what}: mean effect {d.estimate:+.2f} points different "
                     f"(95% interval {d.low:+.2f} to {d.high:+.2f}; {term.people} people)"
                 )
+            if self.terms_note:
+                lines.append(f"  ({self.terms_note})")
         elif self.terms_note:
             lines.append(f"Who responds: {self.terms_note}.")
         if self.collecting:
