@@ -116,12 +116,16 @@ def mixture_quantiles(weight: Array, loc: Array, scale: Array, qs: Array) -> Arr
     spread = 10.0 * (scale.max(axis=-1) + loc.std(axis=-1)) + 1e-9
     low = np.repeat((loc.min(axis=-1) - spread)[..., None], qs.size, axis=-1)
     high = np.repeat((loc.max(axis=-1) + spread)[..., None], qs.size, axis=-1)
+    point = bool((scale <= 0).any())
     safe = np.where(scale > 0, scale, 1.0)[..., None, :]
-    for _ in range(48):
+    loc_q = loc[..., None, :]
+    for _ in range(36):
         mid = 0.5 * (low + high)
-        z = (mid[..., None] - loc[..., None, :]) / safe
-        parts = np.where(scale[..., None, :] > 0, special.ndtr(z), z >= 0)
-        below = (parts * weight).sum(axis=-1) < qs
+        z = (mid[..., None] - loc_q) / safe
+        parts = special.ndtr(z)
+        if point:
+            parts = np.where(scale[..., None, :] > 0, parts, z >= 0)
+        below = parts @ weight < qs
         low = np.where(below, mid, low)
         high = np.where(below, high, mid)
     out: Array = 0.5 * (low + high)

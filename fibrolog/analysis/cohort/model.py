@@ -18,7 +18,7 @@ from fibrolog.analysis.cohort.metareg import meta_regression
 from fibrolog.analysis.cohort.person import PersonEffect, PersonSkipped
 from fibrolog.analysis.cohort.results import CohortResult, PersonResult, Summary
 
-__all__ = ["MIN_PEOPLE", "pool"]
+__all__ = ["MIN_PEOPLE", "pool", "population"]
 
 MIN_PEOPLE = 3
 _Q = np.array([0.025, 0.975])
@@ -84,12 +84,7 @@ def pool(
     y = np.array([p.estimate for p in people], dtype=float)
     se = np.array([p.se for p in people], dtype=float)
     post = fit_grid(y, se, prior_scale=prior_scale)
-    mu, var_mu = post.beta[:, 0], post.cov[:, 0, 0]
-    w, tau = post.weight, post.tau
-    mean = _summary(w, mu, np.sqrt(var_mu))
-    predictive = _summary(w, mu, np.sqrt(var_mu + tau**2))
-    cdf = np.cumsum(w)
-    low, median, high = np.interp([0.025, 0.5, 0.975], cdf - w / 2, tau)
+    mean, tau, predictive = population(post)
     sign = -1.0 if better == "lower" else 1.0
     share, share_pop = _responders(post, y, se, sign, mcid, draws, seed)
     terms, note = meta_regression(people, covariates, prior_scale) if covariates else ((), None)
@@ -98,7 +93,7 @@ def pool(
         outcome=outcome,
         better=better,
         mean=mean,
-        tau=Summary(float(median), float(max(low, 0.0)), float(high)),
+        tau=tau,
         predictive=predictive,
         responders=share,
         responders_population=share_pop,
@@ -109,6 +104,28 @@ def pool(
         mcid=mcid,
         tau_prior_scale=prior_scale,
     )
+
+
+def population(post: GridPosterior) -> tuple[Summary, Summary, Summary]:
+    """Return the population mean, tau and a new person's effect from the grid posterior.
+
+    Parameters
+    ----------
+    post
+        The intercept-only fit (`grid.fit_grid` without a design).
+
+    Returns
+    -------
+    mean, tau, predictive
+        Posterior mean of mu, posterior median of tau, predictive mean; 95% equal-tailed
+        intervals.
+    """
+    mu, var_mu = post.beta[:, 0], post.cov[:, 0, 0]
+    w, tau = post.weight, post.tau
+    mean = _summary(w, mu, np.sqrt(var_mu))
+    predictive = _summary(w, mu, np.sqrt(var_mu + tau**2))
+    low, median, high = np.interp([0.025, 0.5, 0.975], np.cumsum(w) - w / 2, tau)
+    return mean, Summary(float(median), float(max(low, 0.0)), float(high)), predictive
 
 
 def _summary(w: Array, loc: Array, scale: Array) -> Summary:
