@@ -113,7 +113,7 @@ def test_it_round_trips_through_a_dict_and_speaks_without_p_values(with_effect):
 
 
 def test_it_finds_who_responds_as_an_exploratory_term():
-    people, truth = simulate_estimates(60, -1.0, 0.3, seed=7)
+    people, _ = simulate_estimates(60, -1.0, 0.3, seed=7)
     sex = {p.id: {"sex": "male" if i % 3 == 0 else "female"} for i, p in enumerate(people)}
     shifted = [
         PersonEffect(p.id, p.estimate + (1.5 if sex[p.id]["sex"] == "male" else 0.0), p.se, 365, 1)

@@ -124,9 +124,7 @@ class _Models:
         mean = np.einsum("rmij,rmj->rmi", inv, r)
         logdet = self.base.logdet[:, None] + np.linalg.slogdet(s)[1]
         shift = float(self.prec @ self.loc**2)
-        resid = (self.base.yy - self.base.quad + shift)[:, None] - np.einsum(
-            "rmi,rmi->rm", mean, r
-        )
+        resid = (self.base.yy - self.base.quad + shift)[:, None] - np.einsum("rmi,rmi->rm", mean, r)
         a, b, log_ml = marginal(
             self.gaps.n, self.prior, logdet, resid, self.base.log_jacobian[:, None]
         )

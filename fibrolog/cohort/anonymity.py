@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-__all__ = ["K", "BANDS", "band", "min_class_size", "suppress"]
+__all__ = ["BANDS", "K", "band", "min_class_size", "suppress"]
 
 K = 5
 #: Numeric covariates and the width of their bands (anything else numeric: bands of 10).

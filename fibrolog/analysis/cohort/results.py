@@ -201,8 +201,7 @@ class CohortResult:
         m, t, p, r = self.mean, self.tau, self.predictive, self.responders
         way = "lower" if self.better == "lower" else "higher"
         lines = [
-            f"{self.people} people analysed: {self.treatment} on {self.outcome} "
-            f"({way} is better).",
+            f"{self.people} people analysed: {self.treatment} on {self.outcome} ({way} is better).",
             f"On average {self.outcome} changed by {m.estimate:+.2f} points "
             f"(95% interval {m.low:+.2f} to {m.high:+.2f}).",
             f"People differ: the spread of their own effects (sd) is about {t.estimate:.2f} "

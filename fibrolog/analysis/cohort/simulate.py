@@ -109,8 +109,10 @@ def simulate_person(
     rng = np.random.default_rng(seed)
     first = days // 2 if start is None else start
     level = m.SYMPTOMS[OUTCOME][0] + rng.normal(0.0, 0.7)  # people differ in their usual pain
-    pain = level + _ar1(days, m.BAD_DAY_RHO, m.BAD_DAY_SD, rng) + effect * kernel(
-        days, first, half_life
+    pain = (
+        level
+        + _ar1(days, m.BAD_DAY_RHO, m.BAD_DAY_SD, rng)
+        + effect * kernel(days, first, half_life)
     )
     pain = np.clip(np.round(pain), 0.0, 10.0)
     pain[rng.random(days) < SKIP_RATE] = np.nan
