@@ -49,3 +49,15 @@ def test_the_cohort_prior_improves_slow_onset_peoples_own_estimates():
     assert result.coverage_cohort >= 0.85
     assert result.width_cohort < result.width_default
     assert np.isfinite([result.rmse_default, result.rmse_cohort]).all()
+
+
+def test_the_analysis_core_never_loads_dask():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, fibrolog.analysis, fibrolog.analysis.cohort, fibrolog.cohort.files; "
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
