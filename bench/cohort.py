@@ -80,6 +80,8 @@ def main() -> int:
           f"(other jobs share the cores); worker CPU {cpu_one:.0f} s (1 worker), "
           f"{cpu_two:.0f} s (2 workers)")  # fmt: skip
     speedup = one / two
+    print(f"work inflation with 2 workers: {cpu_two / cpu_one:.2f}x the CPU of 1 worker, so on "
+          f"two idle cores the speedup would be about {2 * cpu_one / cpu_two:.2f}x")  # fmt: skip
     ok &= speedup >= 1.7
     print(f"{'ok  ' if speedup >= 1.7 else 'MISS'} 1 worker {one:.1f} s, 2 workers {two:.1f} s: "
           f"{speedup:.2f}x (anchor >= 1.7x)")  # fmt: skip

@@ -14,7 +14,7 @@ from fibrolog.analysis.cohort.results import Summary, Term
 __all__ = ["IGNORED_COLUMNS", "MIN_PER_LEVEL", "meta_regression"]
 
 MIN_PER_LEVEL = 3  # people with a category level before it gets its own term
-IGNORED_COLUMNS = frozenset({"id", "consent"})
+IGNORED_COLUMNS = frozenset({"id", "consent", "name", "email", "notes", "note"})
 
 
 def _number(value: str) -> float | None:
@@ -40,7 +40,8 @@ def meta_regression(
     covariates
         Person id -> column -> value; a column whose values are all numbers is a number
         (centred, one term per unit), any other is a category (one term per level against the
-        most common level). Columns ``id`` and ``consent`` are not covariates.
+        most common level). Columns ``id``, ``consent``, ``name``, ``email`` and ``notes`` are
+        not covariates.
     prior_scale
         Scale of the half-normal prior on the residual tau.
 
