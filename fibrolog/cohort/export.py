@@ -44,7 +44,8 @@ class ExportReport:
 
 def _numeric_columns(table: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Split a raw diary's columns into numeric ones and text ones (free text, names)."""
-    keep, drop = [], []
+    keep: list[str] = []
+    drop: list[str] = []
     for column in table.columns:
         cells = table[column].str.strip()
         filled = cells[cells != ""]
