@@ -35,8 +35,9 @@ lint: $(DEV)
 	$(BIN)/ruff format --check fibrolog tests bench scripts
 	$(BIN)/mypy
 
+# One worker per core (pytest-xdist); a file's tests stay on one worker, so its shared fits run once.
 unit: $(DEV)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 format: $(DEV)
 	$(BIN)/ruff format fibrolog tests bench scripts

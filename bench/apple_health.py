@@ -1,6 +1,6 @@
 """Apple Health parse + daily aggregation: throughput and peak memory against the anchors.
 
-Anchors (issue 6, specs/formats.md): throughput >= 3x healthkit-to-sqlite 1.0.1 on the same
+Anchors (issue 6, docs/importing.md): throughput >= 3x healthkit-to-sqlite 1.0.1 on the same
 file, >= 25 MB/s, against a bare pyexpat parse (the ceiling); peak RSS < 100 MiB. Each tool runs
 in its own process and its peak RSS is read from wait4(). healthkit-to-sqlite is installed into a
 throwaway venv under /tmp when it is not importable: it never becomes a project dependency.

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from hypothesis import settings
 
 from fibrolog.accounts import middleware
 from fibrolog.accounts.services import create_account
 
 PASSPHRASE = "lavender window quietly"
+
+# Properties check answers, not speed: on a busy machine (or with pytest -n) one slow example must
+# not fail a test, so no per-example deadline; the number of examples stays Hypothesis's default.
+settings.register_profile("fibrolog", deadline=None)
+settings.load_profile("fibrolog")
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,9 @@ import os
 import tempfile
 
 os.environ.setdefault("FIBROLOG_DATA_DIR", tempfile.mkdtemp(prefix="fibrolog-test-"))
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest -n: workers inherit the controller's directory; each gets its own database and uploads.
+    os.environ["FIBROLOG_DATA_DIR"] = os.path.join(os.environ["FIBROLOG_DATA_DIR"], worker)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
 os.environ.setdefault("FIBROLOG_BACKGROUND", "inline")  # background jobs run at commit, in order
 

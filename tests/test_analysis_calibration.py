@@ -1,6 +1,6 @@
 """Calibration: no true effect, so the engine should (almost) never claim one.
 
-Reference (specs/analysis.md, reference 4): with no true effects, P(reject) of a single
+Reference (docs/methods.md, reference 4): with no true effects, P(reject) of a single
 AR(1)-model contrast stays within 4-8% for n >= 90, and the full screen shows no
 association for at least 90% of simulated people. The spec's screen scenario: 240 symptom x
 factor pairs, 90 days, autocorrelation 0.6 in both series (a naive p < 0.05 screen reports

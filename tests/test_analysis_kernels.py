@@ -9,7 +9,7 @@ from fibrolog.analysis.kernels import fraction_reached, kernels, starts
 
 
 def test_it_rises_as_the_spec_onset_kernel_from_the_first_day():
-    # specs/analysis.md: g(t) = 1 - 0.5^((t - t0 + 1)/h) for t >= t0, 0 before.
+    # docs/methods.md: g(t) = 1 - 0.5^((t - t0 + 1)/h) for t >= t0, 0 before.
     on = np.r_[np.zeros(10), np.ones(100)]
     g = kernels(on, np.array([21.0]))[:, 0]
     t = np.arange(110)

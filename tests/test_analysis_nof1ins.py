@@ -1,6 +1,6 @@
 """A self-experiment's B - A through `two_arm`, against the published nof1ins example.
 
-Reference (specs/analysis.md, reference 1): the nof1ins README example (public data,
+Reference (docs/methods.md, reference 1): the nof1ins README example (public data,
 https://github.com/jiabei-yang/nof1ins), 28 days ABAB in 7-day periods, days 23 and 27
 missing, analysed in JAGS with flat coefficient priors, precision ~ Gamma(0.001, 0.001) and
 rho ~ U(-1, 1):

@@ -1,6 +1,6 @@
 """Regression with AR(1) errors equals statsmodels SARIMAX maximum likelihood.
 
-Reference (specs/analysis.md, reference 2): ``SARIMAX(y, exog=X, order=(1, 0, 0),
+Reference (docs/methods.md, reference 2): ``SARIMAX(y, exog=X, order=(1, 0, 0),
 trend="c")`` fitted by maximum likelihood (statsmodels, a dev dependency, used only as the
 reference). SARIMAX puts the constant in the error equation, so its ``intercept`` is
 ``mu * (1 - rho)``; the exog slopes, rho and sigma^2 are the same parameters. Same

@@ -1,6 +1,6 @@
 """A slow treatment (LDN-like) judged with its onset kernel, not a before/after month.
 
-Reference (specs/analysis.md, reference 3): true full effect -1.5 points, onset half-life
+Reference (docs/methods.md, reference 3): true full effect -1.5 points, onset half-life
 21 days, AR(1) errors with rho 0.6, a 4-week baseline then 12 weeks on it. A naive
 28-days-after minus 28-days-before comparison recovers only about -0.6 (the kernel's mean
 over the first four weeks is 0.4). The spec does not give the noise level; these use the

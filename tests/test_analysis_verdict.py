@@ -1,4 +1,4 @@
-"""The verdict rule, fixed before looking (specs/analysis.md), on posteriors built by hand.
+"""The verdict rule, fixed before looking (docs/methods.md), on posteriors built by hand.
 
 "Likely helps": P(effect <= -MCID) >= 0.8 and P(effect < 0) >= 0.95; "probably no meaningful
 difference": P(|effect| < ROPE) >= 0.8; otherwise "not enough evidence yet" with the weeks

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 from click.testing import CliRunner
-from django.db import connection
+from django.db import connection, transaction
 
 from fibrolog.accounts.services import create_account
 from fibrolog.archive import backup as backups
-from fibrolog.archive.export import document
-from fibrolog.archive.importer import import_document
+from fibrolog.archive.export.document import document
+from fibrolog.archive.restore.document import import_document
 from fibrolog.cli import main
 from fibrolog.diary.models import DailyValue, Note
 from fibrolog.diary.services.checkin import DayChanges, NoteEdit, save_day
@@ -78,8 +78,9 @@ def test_it_backs_up_a_consistent_copy_while_check_ins_are_written(tmp_path):
 def test_it_backs_up_during_an_import_and_restores_all_or_nothing_of_it(tmp_path):
     sam = create_account("sam", PASSPHRASE + " too")
     day = date(2015, 1, 1)
-    for i in range(1500):
-        save_day(sam, day + timedelta(days=i), DayChanges(values={"pain": 4, "mood": 6}))
+    with transaction.atomic():  # the source diary: one commit, not 1500 synced ones
+        for i in range(1500):
+            save_day(sam, day + timedelta(days=i), DayChanges(values={"pain": 4, "mood": 6}))
     doc = document(sam)
     maya = create_account("maya", PASSPHRASE)
     importer = _in_thread(lambda: import_document(maya, doc))

@@ -15,9 +15,8 @@ import pytest
 from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fibrolog.accounts.services import create_account
+from fibrolog.accounts.services import create_account, today_for
 from fibrolog.cli import main
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.experiments import services as experiments
 from fibrolog.experiments.models import Experiment
 from fibrolog.imports.models import ImportJob

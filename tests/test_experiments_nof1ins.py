@@ -1,6 +1,6 @@
 """The nof1ins 28-day example through `fibrolog experiment analyze --prior flat --json`.
 
-Reference (specs/analysis.md, reference number 1): the nof1ins README example, ABAB in 7-day
+Reference (docs/methods.md, reference number 1): the nof1ins README example, ABAB in 7-day
 periods, days 23 and 27 missing. JAGS with flat coefficient priors, precision ~ Gamma(0.001,
 0.001) and rho uniform on (-1, 1) gives, for B - A with AR(1) errors, -1.16 [-2.43, 0.11] and
 P(B > A) = 0.036. Tolerance: +-0.02 on means, +-0.03 on interval ends.

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -68,6 +69,11 @@ def test_it_names_the_line_and_column_of_a_broken_file(maya, tmp_path):
     assert result.exit_code == 1 and "line 3" in result.output
 
 
+def _copy_database(source, target):
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
 def test_it_ends_with_exactly_the_right_rows_after_a_kill_mid_import(tmp_path):
     """kill -9 in the middle of an import, then a re-run: the right rows, a clean database."""
     env = {**os.environ, "FIBROLOG_DATA_DIR": str(tmp_path / "data")}
@@ -82,6 +88,9 @@ def test_it_ends_with_exactly_the_right_rows_after_a_kill_mid_import(tmp_path):
         text=True,
         capture_output=True,
     )
+    clean = tmp_path / "clean" / "data"  # the same database before any import, to compare
+    clean.mkdir(parents=True)
+    _copy_database(tmp_path / "data" / "fibrolog.sqlite3", clean / "fibrolog.sqlite3")
     path = _apple(tmp_path, days=4)
     killer = (
         "import os, signal, django; os.environ['DJANGO_SETTINGS_MODULE']='fibrolog.settings';"
@@ -111,22 +120,11 @@ def test_it_ends_with_exactly_the_right_rows_after_a_kill_mid_import(tmp_path):
     samples = db.execute("SELECT COUNT(*), COUNT(DISTINCT natural_key) FROM imports_rawsample")
     total, distinct = samples.fetchone()
     assert total == distinct == summary["records_read"]
-    clean = tmp_path / "clean"
-    clean.mkdir()
-    env2 = {**env, "FIBROLOG_DATA_DIR": str(clean / "data")}
-    subprocess.run([*exe, "migrate"], env=env2, check=True, capture_output=True)
-    subprocess.run(
-        [*exe, "user", "create", "maya", "--password-stdin"],
-        env=env2,
-        check=True,
-        input="lavender window quietly\n",
-        text=True,
-        capture_output=True,
-    )
+    env2 = {**env, "FIBROLOG_DATA_DIR": str(clean)}
     subprocess.run(
         [*exe, "import", "apple-health", str(path)], env=env2, check=True, capture_output=True
     )
-    expected = sqlite3.connect(clean / "data" / "fibrolog.sqlite3")
+    expected = sqlite3.connect(clean / "fibrolog.sqlite3")
     query = (
         "SELECT m.key, v.day, v.value FROM diary_dailyvalue v JOIN diary_metric m "
         "ON m.id = v.metric_id ORDER BY 1, 2"

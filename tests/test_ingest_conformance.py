@@ -1,4 +1,7 @@
-"""Real and third-party sample files (../shared/data) import as expected; skipped when absent."""
+"""Real and third-party sample files (a sample folder beside the checkout) import as expected.
+
+Skipped when that folder is absent.
+"""
 
 from collections import Counter
 

@@ -24,7 +24,7 @@ def both_sides(*parts):
     return [f"{part}_{side}" for part in parts for side in ("left", "right")]
 
 
-# The four worked examples of specs/instruments.md, "ACR fibromyalgia criteria" table:
+# The four worked examples of docs/instruments.md, "ACR fibromyalgia criteria" table:
 # (sites, part A, part B, months) -> (WPI, SSS, regions, FS, band, meets 2016, meets 2011).
 WORKED = [
     (
@@ -79,7 +79,7 @@ def test_it_reminds_that_2011_also_needs_another_cause_ruled_out():
      (12, "severe"), (19, "severe"), (20, "very severe"), (31, "very severe")],
 )  # fmt: skip
 def test_it_bands_the_severity_score_at_wolfe_2015s_boundaries(total, band):
-    # specs/instruments.md: Wolfe 2015 bands 0-3, 4-7, 8-11, 12-19, 20-31 on FS = WPI + SSS.
+    # docs/instruments.md: Wolfe 2015 bands 0-3, 4-7, 8-11, 12-19, 20-31 on FS = WPI + SSS.
     wpi = min(total, 19)
     sss = total - wpi  # spread over the six SSS items: three 0-3, three yes/no
     a = [min(3, max(0, sss - 3 * i)) for i in range(3)]
@@ -115,7 +115,7 @@ SEVEN = [*SIX, "neck"]  # WPI 7, 5 regions
 def test_it_applies_the_wpi_and_sss_thresholds_at_their_edges(
     wpi_sites, a, b, meets_2016, meets_2011
 ):
-    # specs/instruments.md rules: 2016 (WPI>=7, SSS>=5) or (4<=WPI<=6, SSS>=9); 2011 from WPI 3.
+    # docs/instruments.md rules: 2016 (WPI>=7, SSS>=5) or (4<=WPI<=6, SSS>=9); 2011 from WPI 3.
     assert ACR2016.score(answers(wpi_sites, a, b)).meets_criteria is meets_2016
     assert ACR2011.score(answers(wpi_sites, a, b)).meets_criteria is meets_2011
 

@@ -13,7 +13,7 @@ def answers(function, overall, symptoms):
     return dict(zip((*FUNCTION, *OVERALL, *SYMPTOMS), values, strict=True))
 
 
-# specs/instruments.md, FIQR examples: function 3,4,5,6,2,5,7,3,4; overall 6,5; symptoms
+# docs/instruments.md, FIQR examples: function 3,4,5,6,2,5,7,3,4; overall 6,5; symptoms
 # 7,8,6,9,6,5,4,7,3,6 -> 13.0 + 11 + 30.5 = 54.5 (moderate).
 WORKED = answers((3, 4, 5, 6, 2, 5, 7, 3, 4), (6, 5), (7, 8, 6, 9, 6, 5, 4, 7, 3, 6))
 
@@ -28,7 +28,7 @@ def test_it_scores_the_specs_worked_example():
 
 
 def test_it_scores_all_zeros_as_0_and_all_tens_as_100():
-    # specs/instruments.md, FIQR examples: all 0 -> 0.0; all 10 -> 100.0.
+    # docs/instruments.md, FIQR examples: all 0 -> 0.0; all 10 -> 100.0.
     assert FIQR.score(dict.fromkeys(FIQR.keys, 0)).total == 0.0
     best = FIQR.score(dict.fromkeys(FIQR.keys, 0))
     worst = FIQR.score(dict.fromkeys(FIQR.keys, 10))
@@ -82,7 +82,7 @@ def test_it_cannot_score_any_missing_overall_or_symptom_item(key):
 def test_it_bands_the_total_at_salaffi_2018s_cut_offs_after_rounding(
     function_sum, overall_sum, symptom_sum, total, band
 ):
-    # specs/instruments.md: remission <= 30, mild <= 45, moderate <= 65, severe > 65, on the
+    # docs/instruments.md: remission <= 30, mild <= 45, moderate <= 65, severe > 65, on the
     # total rounded half-up (Salaffi et al. 2018 leave 45-46 unassigned; rounding closes it).
     parts = spread(function_sum, 9, 10), spread(overall_sum, 2, 10), spread(symptom_sum, 10, 10)
     result = FIQR.score(answers(*parts))

@@ -8,7 +8,7 @@ PEG = instruments.get("peg")
 
 
 def test_it_scores_the_specs_example_as_the_mean_in_full_precision():
-    # specs/instruments.md, PEG: 6,7,4 -> 5.67 (mean 17/3; shown to one decimal).
+    # docs/instruments.md, PEG: 6,7,4 -> 5.67 (mean 17/3; shown to one decimal).
     result = PEG.score({"pain": 6, "enjoyment": 7, "activity": 4})
     assert result.total == pytest.approx(17 / 3)
     assert (result.band, result.valid, result.flags) == (None, True, ())

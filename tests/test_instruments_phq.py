@@ -27,7 +27,7 @@ def totalling(instrument, total):
     return result
 
 
-# specs/instruments.md, PHQ-9 examples.
+# docs/instruments.md, PHQ-9 examples.
 @pytest.mark.parametrize(
     ("values", "total", "band", "flags"),
     [
@@ -48,7 +48,7 @@ def test_it_scores_the_specs_phq9_examples(values, total, band, flags):
      (27, "severe")],
 )  # fmt: skip
 def test_it_bands_phq9_at_kroenke_2001s_boundaries(total, band):
-    # specs/instruments.md: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27.
+    # docs/instruments.md: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27.
     assert PHQ9.score(totalling(PHQ9, total)).band == band
 
 
@@ -80,7 +80,7 @@ def test_it_needs_all_nine_phq9_items_but_not_the_difficulty_item():
 
 
 def test_it_scores_the_specs_gad7_example():
-    # specs/instruments.md, GAD-7: 3,0,1,2,0,0,1 -> 7 mild.
+    # docs/instruments.md, GAD-7: 3,0,1,2,0,0,1 -> 7 mild.
     result = GAD7.score(answers(GAD7, (3, 0, 1, 2, 0, 0, 1)))
     assert (result.total, result.band, result.flags) == (7, "mild", ())
     assert result.wording == "Your GAD-7 score is 7 of 21: mild."
@@ -105,7 +105,7 @@ def test_it_bands_phq15_at_kroenke_2002s_boundaries(total, band):
 
 
 def test_it_counts_phq15s_menstrual_item_as_0_when_a_person_leaves_it_out():
-    # specs/instruments.md, PHQ-15: q4 may be left out by people who don't menstruate.
+    # docs/instruments.md, PHQ-15: q4 may be left out by people who don't menstruate.
     complete = dict.fromkeys(PHQ15.keys, 2)
     without = PHQ15.score({**complete, "q4": None})
     assert (without.total, without.valid, without.missing) == (28, True, ())

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from fibrolog.cli import main
 from fibrolog.diary.services.demo import create_demo_account
 from fibrolog.insights.services import compute
-from fibrolog.reports.demo import add_demo_responses
+from fibrolog.reports.services.demo import add_demo_responses
 
 HEADINGS = (
     "Fibromyalgia diary report",

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from fibrolog.accounts.services import today_for
 from fibrolog.diary.models import DailyValue, Metric
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.instruments.change import daily_change
 from fibrolog.questionnaires.models import Response
 from fibrolog.reports.render import render_html

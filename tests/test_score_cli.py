@@ -29,7 +29,7 @@ def write(tmp_path, text, name="in.csv", encoding="utf-8"):
 
 
 def test_it_adds_score_columns_after_the_passed_through_columns(tmp_path):
-    # Rows 1 and 2 are specs/instruments.md PHQ-9 examples (10 moderate + flag; 0 minimal).
+    # Rows 1 and 2 are docs/instruments.md PHQ-9 examples (10 moderate + flag; 0 minimal).
     path = write(tmp_path, f"{PHQ9_HEADER}\nP1,1,3,0,1,2,0,0,1,0,3,1\nP2,1,0,0,0,0,0,0,0,0,0,\n")
     result = run("phq9", path)
     assert result.exit_code == 0 and result.stderr == ""
@@ -74,7 +74,7 @@ def test_it_treats_trimmed_trailing_cells_as_unanswered(tmp_path):
 
 
 def test_it_adds_the_acr_subscores_and_whether_the_thresholds_are_met(tmp_path):
-    # specs/instruments.md ACR worked example 3 (shoulders and neck): 2011 yes, 2016 no.
+    # docs/instruments.md ACR worked example 3 (shoulders and neck): 2011 yes, 2016 no.
     ticked = {"shoulder_left", "shoulder_right", "neck"}
     rest = {"fatigue": 3, "unrefreshed": 3, "cognitive": 2, "headaches": 1, "lower_abdominal": 1}
     rest |= {"depression": 0, "duration_months": 6}

@@ -39,7 +39,7 @@ __all__ = [
 
 Array = NDArray[np.float64]
 
-#: The rho grid of the default model: 70 points on [-0.2, 0.95] (specs/analysis.md).
+#: The rho grid of the default model: 70 points on [-0.2, 0.95] (docs/methods.md).
 DEFAULT_RHO_GRID: Array = np.linspace(-0.2, 0.95, 70)
 
 

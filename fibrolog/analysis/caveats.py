@@ -1,6 +1,6 @@
 """Caveats and guardrails: flares at a start, two-way links, thin data; the show rule.
 
-The show rule (specs/analysis.md): rank associations by P(meaningful) and show at most about
+The show rule (docs/methods.md): rank associations by P(meaningful) and show at most about
 five, only while the expected false-direction rate over what is shown, the mean of
 ``1 - P(direction)``, stays at or below 10%.
 """

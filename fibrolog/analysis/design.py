@@ -223,7 +223,7 @@ def swing(x: Array) -> float:
 
     Notes
     -----
-    A meaningful association is judged over this swing (specs/analysis.md): half a point of
+    A meaningful association is judged over this swing (docs/methods.md): half a point of
     pain per hour of sleep matters when nights vary by three hours, not when they vary by ten
     minutes. When the 10th and 90th percentiles coincide, the full range is used.
     """

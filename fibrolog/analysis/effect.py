@@ -1,6 +1,6 @@
 """Frozen results: an estimated effect with its posterior, and the verdict rule fixed in advance.
 
-The verdict rule (specs/analysis.md), for an outcome where lower is better:
+The verdict rule (docs/methods.md), for an outcome where lower is better:
 
 * "likely helps": P(effect <= -MCID) >= 0.8 and P(effect < 0) >= 0.95;
 * "probably no meaningful difference": P(|effect| < ROPE) >= 0.8;

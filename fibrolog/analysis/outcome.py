@@ -36,7 +36,7 @@ __all__ = [
     "n_eff",
 ]
 
-# All in tenths of the outcome's range (points on a 0-10 scale): specs/analysis.md.
+# All in tenths of the outcome's range (points on a 0-10 scale): docs/methods.md.
 MCID = 1.0  # the meaningful change
 ROPE = 0.5  # practically no difference
 TREATMENT_SD = 1.0  # prior sd of a treatment's full effect

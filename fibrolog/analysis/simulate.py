@@ -103,7 +103,7 @@ def simulate_diary(*, years: float = 5, seed: int = 0, end: date | None = None) 
 
     References
     ----------
-    docs/demo-data.md (the model and every constant); specs/analysis.md (the onset kernel).
+    docs/demo-data.md (the model and every constant); docs/methods.md (the onset kernel).
     """
     end = date.today() if end is None else end
     n = round(years * 365.25)

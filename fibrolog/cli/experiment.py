@@ -24,7 +24,7 @@ from fibrolog.analysis.trial_bounds import (
 )
 from fibrolog.analysis.trial_length import Recommendation, recommend, shortfall
 from fibrolog.analysis.trials import PHASES, make_plan
-from fibrolog.diary.catalogue import LOWER, METRICS
+from fibrolog.catalogue import LOWER, METRICS
 
 MISSING = {"", "na", "nan", "none", "null", "."}
 FAST_ONLY = ("pairs", "period", "washout")

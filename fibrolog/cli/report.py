@@ -61,7 +61,7 @@ def report(start, end, username: str | None, out: Path, sections, notes: bool, n
     except ReportError as exc:
         raise click.ClickException(str(exc)) from None
     data = render_pdf(built) if out.suffix.lower() == ".pdf" else render_html(built).encode()
-    from fibrolog.archive.export import write_private
+    from fibrolog.archive.export.document import write_private
 
     write_private(out, data)
     click.echo(f"Wrote the report for {_span(built.start, built.end)} to {out}")

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from django import forms
 
-from fibrolog.imports.loader import KINDS
-from fibrolog.ingest import Choices, Preview, Scale
-
-KIND_LABELS = {
-    "apple-health": "Apple Health (export.zip or export.xml)",
-    "fitbit": "Fitbit / Google Takeout (zip)",
-    "oura": "Oura (CSV or zip)",
-    "samsung": "Samsung Health (zip)",
-    "google-fit": "Google Fit (Takeout zip)",
-    "garmin": "Garmin (.fit files or zip)",
-    "bearable": "Bearable (CSV)",
-    "flaredown": "Flaredown (CSV)",
-    "daylio": "Daylio (CSV)",
-    "csv": "Another spreadsheet (CSV): choose the columns next",
-}
+from fibrolog.imports.uploads import check_upload_size
+from fibrolog.ingest import KINDS, Choices, Preview, Scale
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label="What is it?", choices=[(k, KIND_LABELS[k]) for k in KINDS])
+    kind = forms.ChoiceField(
+        label="What is it?", choices=[(k.name, k.label) for k in KINDS.values()]
+    )
     file = forms.FileField(label="File")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload_size(uploaded.size)
+        return uploaded
+
+    def clean(self):
+        data = super().clean()
+        kind, upload = KINDS.get(data.get("kind", "")), data.get("file")
+        if kind and upload and not kind.accepts(upload.name):
+            endings = " or ".join(kind.suffixes)
+            self.add_error("file", f"{kind.title} files end in {endings}.")
+        return data
 
 
 def _metric_choices(metrics) -> list[tuple[str, str]]:

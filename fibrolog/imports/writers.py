@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 from fibrolog.diary.models import DailyValue, DayTag, Metric, Note, Tag
 from fibrolog.imports.models import ImportedKey, RawSample
 from fibrolog.ingest import DayEntry, DayNote, Intake, Sample
@@ -114,9 +114,9 @@ def keys(user, batch: Iterable) -> int:
 
 
 def _metrics(user) -> dict[str, Metric]:
-    from fibrolog.diary.services.checkin import visible_metrics
+    from fibrolog.diary.models import Metric
 
-    return {m.key: m for m in visible_metrics(user)}
+    return {m.key: m for m in Metric.objects.visible_to(user)}
 
 
 def daily_values(user, entries: Iterable[DayEntry]) -> set[date]:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from fibrolog.diary.catalogue import DEFAULT_TAGS, LOWER
+from fibrolog.catalogue import DEFAULT_TAGS, LOWER
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, Scale
 from fibrolog.ingest.records import DayEntry, DayNote, DayTag, IngestError, Intake, Record

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+class DatabaseUrlError(ValueError):
+    """A DATABASE_URL fibrolog cannot use, said in one line."""
+
 
 SQLITE_OPTIONS: dict[str, Any] = {
     # WAL lets the page read while an import writes; FULL makes every commit durable.
@@ -24,21 +30,23 @@ def sqlite_database(path: str) -> dict[str, Any]:
 
 
 def parse_database_url(url: str) -> dict[str, Any]:
-    """Return a DATABASES entry for `url`; raise ValueError naming what is wrong."""
+    """Return a DATABASES entry for `url`; raise DatabaseUrlError naming what is wrong."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in {"sqlite", "sqlite3"}:
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them.
         path = unquote(parts.path)[1:]
         if parts.netloc:
-            raise ValueError("DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path")
+            raise DatabaseUrlError(
+                "DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path"
+            )
         if not path:
-            raise ValueError("DATABASE_URL: the SQLite URL names no file")
+            raise DatabaseUrlError("DATABASE_URL: the SQLite URL names no file")
         return sqlite_database(path)
     if scheme in {"postgres", "postgresql", "pgsql"}:
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise ValueError("DATABASE_URL: the PostgreSQL URL names no database")
+            raise DatabaseUrlError("DATABASE_URL: the PostgreSQL URL names no database")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,
@@ -49,4 +57,15 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "OPTIONS": dict(parse_qsl(parts.query)),
             "CONN_MAX_AGE": 60,
         }
-    raise ValueError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
+    raise DatabaseUrlError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
+
+
+def require_driver(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return `entry`, or raise DatabaseUrlError if its database needs a driver not installed."""
+    postgres = entry["ENGINE"] == "django.db.backends.postgresql"
+    if postgres and not any(importlib.util.find_spec(m) for m in ("psycopg", "psycopg2")):
+        raise DatabaseUrlError(
+            "DATABASE_URL: PostgreSQL is not supported yet (no PostgreSQL driver is installed); "
+            "fibrolog uses SQLite for now: unset DATABASE_URL or use sqlite:////absolute/path"
+        )
+    return entry

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.reports.forms import ReportForm
 from fibrolog.reports.render import render_pdf
 from fibrolog.reports.sections import default_keys, keys

@@ -1,4 +1,4 @@
-"""Headers every fibrolog response carries (specs/security.md)."""
+"""Headers every fibrolog response carries (docs/security.md)."""
 
 from __future__ import annotations
 
