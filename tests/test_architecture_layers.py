@@ -27,6 +27,7 @@ APPS = (
     "imports",
     "archive",
     "reports",
+    "cohort",
     "web",
     "cli",
 )

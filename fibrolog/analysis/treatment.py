@@ -29,10 +29,26 @@ from fibrolog.analysis.outcome import (
     log_mean_exp,
 )
 
-__all__ = ["MIN_EXPOSED", "Treated", "TreatmentFit", "fit_treatments"]
+__all__ = ["MIN_EXPOSED", "EffectPrior", "Treated", "TreatmentFit", "fit_treatments"]
 
 MIN_EXPOSED = 10  # logged days on it, and off it
 REACH_WEEKS = (4, 8, 12)
+
+
+@dataclass(frozen=True)
+class EffectPrior:
+    """A normal prior on a treatment's full effect, in units (tenths of the outcome's range).
+
+    Attributes
+    ----------
+    mean, sd
+        The prior mean and sd; the engine's default is ``EffectPrior(0.0, TREATMENT_SD)``.
+        A cohort's predictive distribution for a new person (`fibrolog.analysis.cohort`) is
+        another.
+    """
+
+    mean: float = 0.0
+    sd: float = TREATMENT_SD
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,7 +99,9 @@ def _eligible(outcome: Outcome, on: Array) -> str | None:
 class _Models:
     """Treatment models sharing one level: each is a choice of half-life per treatment."""
 
-    def __init__(self, outcome: Outcome, gram: Array, gaps: Gaps, count: int, rhos: Array) -> None:
+    def __init__(
+        self, outcome: Outcome, gram: Array, gaps: Gaps, priors: list[EffectPrior], rhos: Array
+    ) -> None:
         self.outcome, self.gaps, self.rhos = outcome, gaps, rhos
         level_prec = outcome.level_precision()
         q = level_prec.size
@@ -92,17 +110,21 @@ class _Models:
         self.h = np.einsum("rij,rjk->rik", base.inv, lt)
         self.schur = gram[:, 1 + q :, 1 + q :] - np.einsum("rqi,rqj->rij", lt, self.h)
         self.r = gram[:, 1 + q :, 0] - np.einsum("rqi,rq->ri", lt, base.coef)
-        self.prec = outcome.precision(TREATMENT_SD)
-        self.prior = outcome.prior(np.concatenate([level_prec, np.full(count, self.prec)]))
+        # Prior mean m and precision P of each treatment's full effect: the posterior mean is
+        # S^-1 (r + P m) and the residual gains m'P m - (its change in the quadratic form).
+        self.prec = np.array([outcome.precision(p.sd) for p in priors])
+        self.loc = np.array([p.mean * outcome.unit for p in priors])
+        self.prior = outcome.prior(np.concatenate([level_prec, self.prec]))
 
     def solve(self, idx: Array) -> tuple[Array, Array, Array, float, Array]:
         """Fit models ``idx`` (M, m) (kernel columns) at every rho: mean, inv, b, a, log_ml."""
-        s = self.schur[:, idx[:, :, None], idx[:, None, :]] + self.prec * np.eye(idx.shape[1])
-        r = self.r[:, idx]
+        s = self.schur[:, idx[:, :, None], idx[:, None, :]] + np.diag(self.prec)
+        r = self.r[:, idx] + self.prec * self.loc
         inv = np.linalg.inv(s)
         mean = np.einsum("rmij,rmj->rmi", inv, r)
         logdet = self.base.logdet[:, None] + np.linalg.slogdet(s)[1]
-        resid = (self.base.yy - self.base.quad)[:, None] - np.einsum("rmi,rmi->rm", mean, r)
+        shift = float(self.prec @ self.loc**2)
+        resid = (self.base.yy - self.base.quad + shift)[:, None] - np.einsum("rmi,rmi->rm", mean, r)
         a, b, log_ml = marginal(
             self.gaps.n, self.prior, logdet, resid, self.base.log_jacobian[:, None]
         )
@@ -144,6 +166,7 @@ def fit_treatments(
     on: Mapping[str, Array],
     slow: set[str],
     reuse: tuple[float, Mapping[str, int]] | None = None,
+    priors: Mapping[str, EffectPrior] | None = None,
 ) -> Treated:
     """Fit every treatment's effect on one outcome.
 
@@ -158,6 +181,10 @@ def fit_treatments(
     reuse
         The level step sd and the most likely half-lives from an earlier fit (an update after
         a new day): the searches for them are skipped; the posterior is computed afresh.
+    priors
+        Name -> the normal prior of that treatment's full effect (for example a cohort's
+        predictive distribution, `fibrolog.analysis.cohort.person_prior`); the others keep
+        the default ``EffectPrior()``, N(0, `TREATMENT_SD`^2).
 
     Returns
     -------
@@ -177,7 +204,10 @@ def fit_treatments(
     gram, gaps = gram_for(outcome, np.column_stack([outcome.level, *k.cols]))
     if reuse is not None:
         outcome = outcome.with_level_sd(reuse[0])
-    fitter, choice, final = _search(outcome, k, gram, gaps, k.start(reuse), reuse is not None)
+    chosen = [(priors or {}).get(name, EffectPrior()) for name in names]
+    fitter, choice, final = _search(
+        outcome, k, gram, gaps, k.start(reuse), reuse is not None, chosen
+    )
     fits = {
         name: _one_fit(k, j, choice, fitter, final[j], starts(on[name])[0])
         for j, name in enumerate(names)
@@ -188,7 +218,7 @@ def fit_treatments(
         fits,
         collecting,
         modes,
-        np.full(len(names), fitter.prec),
+        fitter.prec,
         dict(zip(names, choice, strict=True)),
     )
 
@@ -206,7 +236,13 @@ def _level_only(
 
 
 def _search(
-    outcome: Outcome, k: Kernels, gram: Array, gaps: Gaps, choice: list[int], reused: bool
+    outcome: Outcome,
+    k: Kernels,
+    gram: Array,
+    gaps: Gaps,
+    choice: list[int],
+    reused: bool,
+    priors: list[EffectPrior],
 ) -> tuple[_Models, list[int], list[Solved]]:
     """Choose the level sd and the half-lives' modes (from `choice`); fit each model set.
 
@@ -219,14 +255,14 @@ def _search(
     """
     count, choice = len(k.names), list(choice)
     start = k.models(0, choice)[choice[0]][None, :]
-    first = _Models(outcome, gram, gaps, count, DEFAULT_RHO_GRID).solve(start)[4][:, 0]
+    first = _Models(outcome, gram, gaps, priors, DEFAULT_RHO_GRID).solve(start)[4][:, 0]
     near = first >= first.max() - RHO_CUTOFF
     for rhos in (DEFAULT_RHO_GRID[near], DEFAULT_RHO_GRID):
         sds = LEVEL_SD_GRID if outcome.level.shape[1] > 1 else LEVEL_SD_GRID[:1]
         if reused:
             sds = (outcome.level_sd,)
         grams = gram[near] if rhos.size < near.size else gram
-        candidates = [_Models(outcome.with_level_sd(sd), grams, gaps, count, rhos) for sd in sds]
+        candidates = [_Models(outcome.with_level_sd(sd), grams, gaps, priors, rhos) for sd in sds]
         evidence = [float(log_mean_exp(m.solve(start)[4])[0]) for m in candidates]
         fitter = candidates[int(np.argmax(evidence))]
         for _sweep in range(0 if reused else 2):

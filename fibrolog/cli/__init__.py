@@ -28,6 +28,7 @@ COMMANDS = {
     "weather": "weather:weather",
     "experiment": "experiment:experiment",
     "analyze": "analyze:analyze",
+    "cohort": "cohort:cohort",
 }
 
 

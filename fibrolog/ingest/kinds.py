@@ -125,8 +125,8 @@ KINDS: dict[str, ImportKind] = {
             lambda src, ctx: parse_samsung(src, progress=ctx.progress),
             (".zip", ".csv"),
             "the export zip or folder (`com.samsung...csv` files)",
-            "sleep stages and sessions, heart rate, daily steps, stress score, exercise, HRV (SDNN, "
-            "RMSSD)",
+            "sleep stages and sessions, heart rate, daily steps, stress score, exercise, "
+            "HRV (SDNN, RMSSD)",
         ),
         ImportKind(
             "google-fit",

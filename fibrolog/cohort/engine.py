@@ -1,0 +1,121 @@
+"""Map per-person fits over a Dask cluster and pool the gathered summaries."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fibrolog.analysis.cohort import CohortResult, PersonEffect, PersonSkipped, pool
+from fibrolog.cohort.files import read_folder
+from fibrolog.cohort.tasks import fit_file
+
+__all__ = ["Engine", "analyze_folder", "connect", "fit_people", "worker_memory"]
+
+HIGHER_IS_BETTER = ("sleep_quality", "mood", "sleep_hours")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where the fits ran: ``{"name": "dask", "workers": N}`` plus the scheduler's address."""
+
+    workers: int
+    scheduler: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``engine`` entry of the JSON output."""
+        return {"name": "dask", "workers": self.workers, "scheduler": self.scheduler}
+
+
+def default_workers() -> int:
+    """Return the default number of local workers: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def connect(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+    """Yield a Dask client: to `scheduler` if given, else to a new loopback LocalCluster.
+
+    The local cluster has `workers` single-threaded worker processes, no dashboard and
+    listens on 127.0.0.1 only.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or default_workers(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def fit_people(
+    client: Any, paths: Sequence[Path], *, treatment: str, outcome: str, slow: bool, better: str
+) -> list[PersonEffect | PersonSkipped]:
+    """Fit every person on the cluster; each task gets one file's path, never its data."""
+    futures = client.map(
+        fit_file,
+        [str(p) for p in paths],
+        treatment=treatment,
+        outcome=outcome,
+        slow=slow,
+        better=better,
+        pure=False,
+    )
+    results: list[PersonEffect | PersonSkipped] = client.gather(futures)
+    return results
+
+
+def worker_memory(client: Any) -> dict[str, int]:
+    """Return each worker's resident memory in bytes, as the scheduler last heard it."""
+    info = client.scheduler_info()["workers"]
+    return {addr: int(w["metrics"]["memory"]) for addr, w in info.items()}
+
+
+def analyze_folder(
+    folder: str | Path,
+    *,
+    treatment: str,
+    outcome: str,
+    slow: bool = False,
+    client: Any,
+    seed: int = 0,
+) -> tuple[CohortResult, Engine]:
+    """Fit every diary of a cohort folder on `client`, pool them and say where it ran.
+
+    Raises
+    ------
+    ValueError
+        When the folder holds fewer people with an estimate than pooling needs.
+    """
+    found = read_folder(folder)
+    better = "higher" if outcome in HIGHER_IS_BETTER else "lower"
+    fitted = fit_people(
+        client, list(found.diaries.values()), treatment=treatment, outcome=outcome, slow=slow,
+        better=better,
+    )  # fmt: skip
+    people = [r for r in fitted if isinstance(r, PersonEffect)]
+    skipped = [r for r in fitted if isinstance(r, PersonSkipped)]
+    result = pool(
+        people,
+        treatment=treatment,
+        outcome=outcome,
+        better=better,
+        collecting=skipped,
+        covariates=found.people or None,
+        seed=seed,
+    )
+    workers = len(client.scheduler_info()["workers"])
+    return result, Engine(workers, str(client.scheduler.address))

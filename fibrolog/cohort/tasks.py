@@ -1,0 +1,25 @@
+"""The per-person task a Dask worker runs: read ONE diary file, return its effect summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fibrolog.analysis.cohort.person import PersonEffect, PersonSkipped, person_effect
+
+__all__ = ["fit_file"]
+
+
+def fit_file(
+    path: str, *, treatment: str, outcome: str, slow: bool, better: str = "lower"
+) -> PersonEffect | PersonSkipped:
+    """Read one person's diary CSV and return their effect (or why there is none yet)."""
+    from fibrolog.analysis.frame import read_diary_csv
+
+    person = Path(path).stem
+    try:
+        diary = read_diary_csv(path)
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        return PersonSkipped(person, f"cannot read the diary: {exc}")
+    return person_effect(
+        person, diary, treatment=treatment, outcome=outcome, slow=slow, better=better
+    )
