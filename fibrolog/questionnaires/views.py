@@ -15,7 +15,9 @@ from fibrolog.charts import Scale
 from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments import Item
 from fibrolog.instruments.change import meaningful_change
+from fibrolog.accounts.services import today_for
 from fibrolog.questionnaires import services
+from fibrolog.questionnaires.services import suggest
 from fibrolog.questionnaires.body_map import body_views
 from fibrolog.questionnaires.forms import ScheduleForm
 from fibrolog.questionnaires.models import Response
@@ -72,6 +74,17 @@ def start(request: HttpRequest, name: str) -> HttpResponse:
     except LookupError:
         raise Http404 from None
     return redirect("questionnaire_page", pk=response.pk, number=response.page + 1)
+
+
+@login_required
+@require_POST
+def dismiss(request: HttpRequest, name: str) -> HttpResponse:
+    """Put off a suggested questionnaire ("not now") and go back to today."""
+    if name not in services.OFFERED:
+        raise Http404
+    suggest.dismiss(request.user, name, today_for(request.user))
+    messages.success(request, "Fine: it can wait. You can fill it in any time under Questionnaires.")
+    return redirect("today")
 
 
 def _own(request: HttpRequest, pk: int) -> Response:
