@@ -11,16 +11,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fibrolog import instruments
+from fibrolog.accounts.services import today_for
 from fibrolog.charts import Scale
 from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments import Item
 from fibrolog.instruments.change import meaningful_change
-from fibrolog.accounts.services import today_for
 from fibrolog.questionnaires import services
-from fibrolog.questionnaires.services import suggest
 from fibrolog.questionnaires.body_map import body_views
 from fibrolog.questionnaires.forms import ScheduleForm
 from fibrolog.questionnaires.models import Response
+from fibrolog.questionnaires.services import suggest
 
 CRISIS_FLAG = "self_harm_risk"
 
@@ -83,7 +83,7 @@ def dismiss(request: HttpRequest, name: str) -> HttpResponse:
     if name not in services.OFFERED:
         raise Http404
     suggest.dismiss(request.user, name, today_for(request.user))
-    messages.success(request, "Fine: it can wait. You can fill it in any time under Questionnaires.")
+    messages.success(request, "It can wait. Fill it in any time under Questionnaires.")
     return redirect("today")
 
 
