@@ -13,7 +13,16 @@ from django.views.decorators.http import require_GET
 
 from fibrolog.analysis.insight import TreatmentInsight
 from fibrolog.analysis.outcome import MIN_DAYS
-from fibrolog.charts import Band, Expected, LineChart, Scale, Series, line_chart
+from fibrolog.charts import (
+    PHONE_WIDTH,
+    Band,
+    Expected,
+    LineChart,
+    Scale,
+    Series,
+    caption,
+    line_chart,
+)
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
@@ -101,9 +110,9 @@ def _counterfactual_chart(user, item: TreatmentInsight, names: dict[str, str]):
         expected=Expected(without, without_it),
         chart_id=f"cf-{outcome}",
         size=(480, 190),
+        phone_width=PHONE_WIDTH,
     )
-    svg = line_chart(spec)
-    return mark_safe(svg)  # built and escaped by fibrolog.charts
+    return {"svg": mark_safe(line_chart(spec)), "caption": caption(spec)}  # escaped by charts
 
 
 def _first_upper(text: str) -> str:
