@@ -104,7 +104,7 @@ def _span(item: Insight, low: float, high: float) -> str:
     """Return a range in half points, naming each end's direction when it crosses zero."""
     lo, hi = halves(low), halves(high)
     if lo == hi:
-        return _way(item, lo)
+        return _way(item, lo) if lo == 0 else f"about {_way(item, lo)}"
     if lo < 0 < hi:
         return f"between {_way(item, lo)} and {_way(item, hi)}"
     word = "higher" if hi > 0 else "lower"
