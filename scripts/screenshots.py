@@ -90,7 +90,7 @@ def main() -> None:
                     for name, url in PAGES.items():
                         page.goto(base + url)
                         if name == "insights":  # computed in the background on first visit
-                            page.wait_for_selector("text=How to read this", timeout=60000)
+                            page.wait_for_selector("text=What seems linked", timeout=60000)
                         page.screenshot(
                             path=str(out / f"{name}-{size}-{scheme}.png"), full_page=True
                         )

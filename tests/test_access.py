@@ -23,6 +23,7 @@ POLICY = {
     "questionnaires": "owner",
     "questionnaire_schedule": "owner",
     "questionnaire_start": "owner",
+    "questionnaire_dismiss": "owner",
     "questionnaire_history": "owner",
     "questionnaire_result": "owner",
     "questionnaire_page": "owner",
@@ -58,6 +59,7 @@ SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},
     "treatment": {"pk": 1},
     "questionnaire_start": {"name": "phq9"},
+    "questionnaire_dismiss": {"name": "phq9"},
     "questionnaire_history": {"name": "phq9"},
     "questionnaire_result": {"pk": 1},
     "questionnaire_page": {"pk": 1, "number": 1},
@@ -79,7 +81,13 @@ SAMPLE_ARGS = {
     "import_map": {"pk": 1},
     "import_discard": {"pk": 1},
 }
-POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
+POST_ONLY = {
+    "checkin",
+    "questionnaire_schedule",
+    "questionnaire_start",
+    "questionnaire_dismiss",
+    "questionnaire_discard",
+}
 POST_ONLY |= {"import_discard", "import_weather"}
 POST_ONLY |= {
     "experiment_start",

@@ -37,6 +37,7 @@ CLASSES = set(
         "chart-axis",
         "chart-label",
         "chart-title",
+        "chart-better",
     ]
 )
 POINT = re.compile(r"([ML])(-?[\d.]+) (-?[\d.]+)")
@@ -383,3 +384,27 @@ def test_it_draws_a_score_history_in_time_order_over_its_labelled_bands():
     labels = [t.text for t in find(root, "chart-label")]
     assert "remission" in labels and "mild" in labels
     assert "first 40, latest 31.5. Lower is better." in root.find("s:desc", NS).text
+
+
+def test_a_page_chart_reads_at_12px_on_a_390px_phone_and_says_which_way_is_better():
+    from fibrolog.charts import PHONE_WIDTH, caption
+
+    spec = LineChart(
+        "Sleep quality",
+        Series(START, [5.0] * 40),
+        Scale(0, 10, "", "lower"),
+        bands=[Band(START, START + timedelta(days=20), "LDN 4.5 mg")],
+        markers=[Marker(START, "poor sleep")],
+        size=(480, 220),
+        phone_width=PHONE_WIDTH,
+    )
+    root = ET.fromstring(line_chart(spec))
+    shrink = PHONE_WIDTH / 480  # the viewBox is drawn 330 CSS px wide on the phone
+    assert float(root.get("font-size")) * shrink >= 12
+    for cls in ("chart-title", "chart-band-label"):
+        (text,) = find(root, cls)
+        assert float(text.get("font-size")) * shrink >= 12
+    assert find(root, "chart-better")[0].text == "↑ higher is better"
+    words = caption(spec)
+    for line in ("Thin line", "Thick line", "treatment periods", "tagged days", "Higher is better"):
+        assert line in words

@@ -65,7 +65,8 @@ def test_it_refreshes_after_a_check_in(demo, demo_client, django_capture_on_comm
 def test_it_copes_with_an_empty_diary(maya, maya_client):
     compute(maya.pk)
     page = maya_client.get("/insights/").content.decode()
-    assert "Nothing stands out yet" in page
+    assert "Insights start after 28 days" in page and "You have 0 of 28 days" in page
+    assert "Nothing stands out" not in page  # a new person is told how far along she is
     assert maya_client.get("/insights/flares/").status_code == 200
 
 

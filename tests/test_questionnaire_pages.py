@@ -123,9 +123,13 @@ def test_it_marks_a_meaningful_improvement_in_the_history(maya, maya_client):
 
 
 def test_it_shows_due_questionnaires_on_today_until_done(maya, maya_client):
-    assert "PEG pain" in maya_client.get("/today/").content.decode() or "PEG" in (
-        maya_client.get("/today/").content.decode()
-    )
+    from datetime import timedelta
+
+    from fibrolog.accounts.services import today_for
+    from fibrolog.diary.services.checkin import DayChanges, save_day
+
+    save_day(maya, today_for(maya) - timedelta(days=1), DayChanges(values={"pain": 5}))
+    assert "/questionnaires/peg/start/" in maya_client.get("/today/").content.decode()
     page = _start(maya_client, "peg")
     maya_client.post(page, {"pain": "3", "enjoyment": "3", "activity": "3", "next": "1"})
     today = maya_client.get("/today/").content.decode()

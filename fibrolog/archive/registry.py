@@ -66,7 +66,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table("intakes", Intake, "treatment__user", ("treatment", "day"), refs={"treatment": "name"}),
     Table("responses", Response, "user", ("started_at", "instrument")),
-    Table("schedules", Schedule, "user", ("instrument",)),
+    Table("schedules", Schedule, "user", ("instrument",), skip=frozenset({"dismissed_on"})),
 )
 
 

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 from fibrolog.catalogue.metrics import (
+    BAD_DAY_CHECKIN,
     BUILT_IN_METRICS,
     DEFAULT_CHECKIN,
     FACTOR,
@@ -23,14 +24,16 @@ from fibrolog.catalogue.metrics import (
     METRIC_KEYS,
     METRICS,
     NEITHER,
+    QUICK_PICKS,
     SEVERITY_WORDS,
     SYMPTOM,
     MetricSpec,
 )
-from fibrolog.catalogue.tags import DEFAULT_TAGS
+from fibrolog.catalogue.tags import DEFAULT_TAGS, MEASURES
 from fibrolog.catalogue.treatments import TREATMENT_KEYS, TREATMENTS, TreatmentSpec
 
 __all__ = [
+    "BAD_DAY_CHECKIN",
     "BUILT_IN_METRICS",
     "DEFAULT_CHECKIN",
     "DEFAULT_TAGS",
@@ -39,9 +42,11 @@ __all__ = [
     "IMPORTED_METRICS",
     "IMPORTED_METRIC_KEYS",
     "LOWER",
+    "MEASURES",
     "METRICS",
     "METRIC_KEYS",
     "NEITHER",
+    "QUICK_PICKS",
     "SEVERITY_WORDS",
     "SYMPTOM",
     "TREATMENTS",

@@ -136,6 +136,15 @@ METRIC_KEYS = tuple(m.key for m in METRICS)
 
 DEFAULT_CHECKIN = ("pain", "fatigue", "fog", "sleep_quality", "sleep_hours", "mood", "exertion")
 
+# A bad day asks only these; the rest can wait.
+BAD_DAY_CHECKIN = ("pain", "fatigue", "sleep_quality")
+
+# Tap targets offered for a number a person would otherwise type (any value can still be typed).
+QUICK_PICKS: dict[str, tuple[float, ...]] = {
+    "sleep_hours": (4, 5, 6, 7, 8, 9),
+    "caffeine": (0, 1, 2, 3, 4),
+}
+
 
 def _factor(
     key: str, name: str, low: float, high: float, unit: str, worse: str, step: float = 1

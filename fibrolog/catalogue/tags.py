@@ -14,3 +14,11 @@ DEFAULT_TAGS = (
     "illness",
     "social event",
 )
+
+# Tags that are another measure of a metric: a link between them says nothing new, so the
+# insights never show it ("poor sleep" goes with lower sleep quality by definition).
+MEASURES: dict[str, tuple[str, ...]] = {
+    "poor sleep": ("sleep_quality", "sleep_hours", "unrefreshed"),
+    "overdid it": ("exertion",),
+    "stressful day": ("stress",),
+}

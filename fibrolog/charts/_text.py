@@ -100,3 +100,11 @@ def summary(
     if tagged_days:
         parts.append(f"{plural(tagged_days, 'tagged day')} marked along the top.")
     return " ".join(parts)
+
+
+def expected_words(values: Sequence[float | None], label: str) -> str:
+    """Describe the dashed line: what it is and its average."""
+    drawn = [v for v in values if v is not None]
+    if not drawn:
+        return f"The dashed line: {label}."
+    return f"The dashed line: {label}. It averages {num(sum(drawn) / len(drawn), 1)}."

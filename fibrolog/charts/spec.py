@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-__all__ = ["WORSE", "Band", "Expected", "LineChart", "Marker", "Scale", "Series"]
+__all__ = ["PHONE_WIDTH", "WORSE", "Band", "Expected", "LineChart", "Marker", "Scale", "Series"]
 
 WORSE = ("higher", "lower", "neither")
+PHONE_WIDTH = 330.0  # CSS px a page's chart is drawn at on a 390 px phone (less page padding)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ class LineChart:
 
     `bands` go in a strip under the plot, `flares` behind the line, `markers` along the top
     (the first chart of a stack only, usually); `chart_id` names the SVG's title and
-    description for screen readers; `width` and `height` are in user units.
+    description for screen readers; `width` and `height` are in user units. `phone_width` is
+    the CSS width the chart is drawn at on a 390 px phone: its text is sized to read at 12 px
+    or more there (None, the default: sized for print, as in the PDF report).
     """
 
     title: str
@@ -97,6 +100,7 @@ class LineChart:
     expected: Expected | None = None
     chart_id: str = "chart"
     size: tuple[int, int] = field(default=(720, 170))
+    phone_width: float | None = None
 
     def __post_init__(self) -> None:
         """Keep the periods and tags as immutable tuples."""

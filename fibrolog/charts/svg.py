@@ -19,10 +19,11 @@ from fibrolog.charts._text import coord as c
 from fibrolog.charts._text import esc
 from fibrolog.charts.spec import WORSE, Band, LineChart, Marker
 
-__all__ = ["WORSE", "line_chart", "rolling_mean"]
+__all__ = ["WORSE", "caption", "line_chart", "rolling_mean"]
 
-FONT, TITLE_FONT, BAND_FONT = 11.0, 12.0, 9.0  # user units, the sizes charts.css sets
-GROW = 1.5  # charts.css enlarges text on narrow screens by up to this: the layout leaves room
+FONT, TITLE_FONT, BAND_FONT = 11.0, 12.0, 9.0  # user units, print sizes (charts.css)
+GROW = 1.5  # charts.css enlarges print-sized text on narrow screens by up to this
+MIN_PX = 12.5  # text on a phone-sized chart renders at least this many CSS px (12 + rounding)
 CHAR = 0.58  # average advance of a digit or a lower-case letter, in em
 TITLE_H, MARK_H, XLAB_H = 18.0, 9.0, 18.0  # rows above and below the plot
 ROW_H, STRIP_GAP = 13.0, 3.0  # one row of treatment bands, and the gap above the strip
@@ -51,6 +52,25 @@ def rolling_mean(
 
 
 @dataclass(frozen=True)
+class _Type:
+    """The chart's text sizes in user units, and the room the layout leaves for them."""
+
+    font: float
+    title: float
+    band: float
+    grow: float  # how much CSS may enlarge the text on a phone
+    k: float  # rows above and below the plot grow with the text
+
+    @classmethod
+    def of(cls, spec: LineChart) -> _Type:
+        """Size the text so it reads at MIN_PX on a phone, or at print sizes."""
+        if spec.phone_width is None:
+            return cls(FONT, TITLE_FONT, BAND_FONT, GROW, 1.0)
+        font = max(FONT, round(MIN_PX * spec.size[0] / spec.phone_width, 1))
+        return cls(font, round(font * 1.08, 1), font, 1.0, font / FONT)
+
+
+@dataclass(frozen=True)
 class _Layout:
     """Where everything of one chart goes: the plot frame and what falls inside the window."""
 
@@ -66,11 +86,13 @@ class _Layout:
     levels: tuple[float, float, float]
     level_labels: list[str]
     heading: str
+    t: _Type
 
     @classmethod
     def of(cls, spec: LineChart) -> _Layout:
         """Lay out `spec`: margins for the labels, rows for the bands, the plot in between."""
         scale, (width, height) = spec.scale, spec.size
+        t = _Type.of(spec)
         series = list(spec.series.values) or [None]
         start, n = spec.series.start, len(series)
         end = start + timedelta(days=n - 1)
@@ -81,20 +103,20 @@ class _Layout:
         levels = (scale.low, (scale.low + scale.high) / 2, scale.high)
         numbers = [_text.num(v) for v in levels]
         labels, heading = [_text.with_unit(v, scale.unit) for v in numbers], spec.title
-        if scale.unit and spec.title and _room(labels) > LEFT:  # a long unit goes in the title
+        if scale.unit and spec.title and _room(labels, t) > LEFT:  # a long unit: in the title
             labels, heading = numbers, f"{spec.title} ({scale.unit})"
-        left = max(LEFT, _room(labels))
-        top = (TITLE_H if spec.title else 6.0) + (MARK_H if tagged else 0.0)
-        floor = height - XLAB_H
+        left = max(LEFT, _room(labels, t))
+        top = (TITLE_H * t.k if spec.title else 6.0) + (MARK_H * t.k if tagged else 0.0)
+        floor = height - XLAB_H * t.k
         nrows = max((row for _, row in rows), default=-1) + 1
         room = (floor - top - MIN_PLOT * height - STRIP_GAP) / max(nrows, 1)
-        row_h = min(ROW_H, max(0.0, room))
+        row_h = min(ROW_H * t.k, max(0.0, room))
         bottom = floor - (nrows * row_h + STRIP_GAP if nrows else 0.0)
         right = max(width - 8.0, left + 1)
         f = Frame(start, end, n, left, right, top, bottom, scale.low, scale.high)
         mean = rolling_mean(series) if n > 30 else []
         return cls(f, series, mean, periods, flares, tagged, rows, row_h, floor, levels,
-                   labels, heading)  # fmt: skip
+                   labels, heading, t)  # fmt: skip
 
 
 def line_chart(spec: LineChart) -> str:
@@ -108,8 +130,27 @@ def line_chart(spec: LineChart) -> str:
     out += _backdrop(lay, spec.size[0])
     out += _lines(spec, lay)
     out += _ticks(lay)
+    out += _better(spec, lay)
     out.append("</svg>")
     return "".join(out)
+
+
+def caption(spec: LineChart) -> str:
+    """Return a caption naming every line and mark the chart draws (for a legend under it)."""
+    name = spec.title or "the value"
+    parts = [f"Thin line: {name} each day (gaps: not logged)."]
+    if len(spec.series.values) > 30:
+        parts.append("Thick line: its 7-day average.")
+    if spec.expected is not None and spec.expected.values:
+        parts.append(f"Dashed line: {spec.expected.label or 'what is expected'}.")
+    if spec.bands:
+        parts.append("Strip under the chart: treatment periods.")
+    if spec.flares:
+        parts.append("Shading: flares.")
+    if spec.markers:
+        parts.append("Ticks along the top: tagged days.")
+    arrow = {"higher": "Lower is better.", "lower": "Higher is better."}.get(spec.scale.worse)
+    return " ".join(parts + ([arrow] if arrow else []))
 
 
 def _open(spec: LineChart, lay: _Layout) -> list[str]:
@@ -131,18 +172,31 @@ def _open(spec: LineChart, lay: _Layout) -> list[str]:
         )
     )
     if spec.expected is not None and spec.expected.values and spec.expected.label:
-        desc += f" The dashed line: {esc(spec.expected.label)}."
+        desc += f" {esc(_text.expected_words(spec.expected.values, spec.expected.label))}"
+    kind = "chart chart-phone" if spec.phone_width else "chart"
+    t = lay.t
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}"'
-        f' role="img" aria-labelledby="{cid}-title {cid}-desc" font-size="{FONT:g}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{kind}" viewBox="0 0 {width} {height}"'
+        f' role="img" aria-labelledby="{cid}-title {cid}-desc" font-size="{t.font:g}">',
         f'<title id="{cid}-title">{esc(name)}</title><desc id="{cid}-desc">{desc}</desc>',
     ]
     if lay.heading:
         out.append(
-            f'<text class="chart-title" x="{c(lay.f.left)}" y="13" font-size="{TITLE_FONT:g}"'
-            f' font-weight="600">{esc(lay.heading)}</text>'
+            f'<text class="chart-title" x="{c(lay.f.left)}" y="{c(t.title + 1)}"'
+            f' font-size="{t.title:g}" font-weight="600">{esc(lay.heading)}</text>'
         )
     return out
+
+
+def _better(spec: LineChart, lay: _Layout) -> list[str]:
+    """Return the "better" arrow at the top right: which way the line improves."""
+    arrow = {"higher": "↓ lower is better", "lower": "↑ higher is better"}.get(spec.scale.worse)
+    if not arrow or not spec.title:
+        return []
+    return [
+        f'<text class="chart-better" x="{c(spec.size[0] - 8)}" y="{c(lay.t.title + 1)}"'
+        f' text-anchor="end">{arrow}</text>'
+    ]
 
 
 def _backdrop(lay: _Layout, width: int) -> list[str]:
@@ -160,11 +214,11 @@ def _backdrop(lay: _Layout, width: int) -> list[str]:
     out.append(f'<path class="chart-grid" fill="none" stroke-width="1" d="{grid}"/>')
     for v, label in zip(lay.levels, lay.level_labels, strict=True):
         out.append(
-            f'<text class="chart-label" x="{c(f.left - 5)}" y="{c(f.y(v) + FONT * 0.35)}"'
+            f'<text class="chart-label" x="{c(f.left - 5)}" y="{c(f.y(v) + lay.t.font * 0.35)}"'
             f' text-anchor="end">{esc(label)}</text>'
         )
-    out.extend(_x_axis(f, lay.floor, width))
-    out.extend(_bands(f, lay.rows, lay.row_h))
+    out.extend(_x_axis(f, lay.floor, width, lay.t))
+    out.extend(_bands(f, lay.rows, lay.row_h, lay.t))
     return out
 
 
@@ -175,7 +229,7 @@ def _lines(spec: LineChart, lay: _Layout) -> list[str]:
     if all(v is None for v in series):
         out.append(
             f'<text class="chart-label" x="{c((f.left + f.right) / 2)}"'
-            f' y="{c((f.top + f.bottom) / 2 + FONT * 0.35)}" text-anchor="middle">'
+            f' y="{c((f.top + f.bottom) / 2 + lay.t.font * 0.35)}" text-anchor="middle">'
             "nothing logged in this period</text>"
         )
     # Past 90 days the daily line is a texture: fainter, so that the mean reads as the trend.
@@ -194,16 +248,16 @@ def _ticks(lay: _Layout) -> list[str]:
     for d, labels in lay.tagged.items():
         x = c(f.left + ((d - f.start).days + 0.5) * f.day_w)
         out.append(
-            f'<line class="chart-marker" x1="{x}" x2="{x}" y1="{c(f.top - MARK_H + 1)}"'
+            f'<line class="chart-marker" x1="{x}" x2="{x}" y1="{c(f.top - MARK_H * lay.t.k + 1)}"'
             f' y2="{c(f.top - 2)}" stroke-width="2"><title>{esc(_text.day(d))}:'
             f" {esc(', '.join(labels))}</title></line>"
         )
     return out
 
 
-def _room(labels: Sequence[str]) -> float:
+def _room(labels: Sequence[str], t: _Type) -> float:
     """Return the left margin the y-axis labels need, with room for enlarged text."""
-    return max(map(len, labels)) * CHAR * FONT * GROW + 6
+    return max(map(len, labels)) * CHAR * t.font * t.grow + 6
 
 
 def _tagged(markers: Sequence[Marker], start: date, end: date) -> dict[date, list[str]]:
@@ -235,15 +289,15 @@ def _rows(bands: Sequence[Band]) -> list[tuple[Band, int]]:
     return placed
 
 
-def _fit(label: str, room: float) -> str:
+def _fit(label: str, room: float, t: _Type) -> str:
     """Return `label`, shortened with an ellipsis or left out, to fit `room` user units."""
-    chars = int(room / (CHAR * BAND_FONT * GROW))
+    chars = int(room / (CHAR * t.band * t.grow))
     if len(label) <= chars:
         return label
     return label[: chars - 1].rstrip() + "…" if chars >= 6 else ""
 
 
-def _bands(f: Frame, rows: Sequence[tuple[Band, int]], row_h: float) -> list[str]:
+def _bands(f: Frame, rows: Sequence[tuple[Band, int]], row_h: float, t: _Type) -> list[str]:
     out = []
     for band, row in rows:
         a, b = f.span(band.start, band.end)
@@ -254,25 +308,25 @@ def _bands(f: Frame, rows: Sequence[tuple[Band, int]], row_h: float) -> list[str
             f' height="{c(max(row_h - 1, 0.5))}"><title>{esc(band.label)},'
             f" {_text.period(band.start, band.end)}</title></rect>"
         )
-        label = _fit(band.label, b - a - 6) if row_h >= BAND_FONT + 2 else ""
+        label = _fit(band.label, b - a - 6, t) if row_h >= t.band + 2 else ""
         if label:
             out.append(
                 f'<text class="chart-band-label" x="{c(a + 3)}"'
-                f' y="{c(y + (row_h - 1) / 2 + BAND_FONT * 0.35)}"'
-                f' font-size="{BAND_FONT:g}">{esc(label)}</text>'
+                f' y="{c(y + (row_h - 1) / 2 + t.band * 0.35)}"'
+                f' font-size="{t.band:g}">{esc(label)}</text>'
             )
     return out
 
 
-def _x_axis(f: Frame, floor: float, width: int) -> list[str]:
+def _x_axis(f: Frame, floor: float, width: int, t: _Type) -> list[str]:
     ticks = x_ticks(
-        f.start, f.n, left=f.left, day_w=f.day_w, width=width, char_w=CHAR * FONT * GROW
+        f.start, f.n, left=f.left, day_w=f.day_w, width=width, char_w=CHAR * t.font * t.grow
     )
     d = "".join(f"M{c(x)} {c(floor)}v3" for x, _, _ in ticks)
     out = [f'<path class="chart-axis" fill="none" stroke-width="1" d="{d}"/>'] if d else []
     for _, mid, label in ticks:
         out.append(
-            f'<text class="chart-axis" x="{c(mid)}" y="{c(floor + 3 + FONT)}"'
+            f'<text class="chart-axis" x="{c(mid)}" y="{c(floor + 3 + t.font)}"'
             f' text-anchor="middle">{esc(label)}</text>'
         )
     return out

@@ -9,8 +9,10 @@ from datetime import date
 
 from django import forms
 
+from fibrolog.catalogue import QUICK_PICKS
 from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin import DayChanges, DayState, NoteEdit
+from fibrolog.diary.services.wording import question_for
 from fibrolog.diary.validation import NOTE_MAX, check_day, parse_value
 from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Treatment
@@ -21,6 +23,25 @@ CLEAR = "none"
 
 def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def _intake_code(taken: bool | None) -> str:
+    return "" if taken is None else ("taken" if taken else "skipped")
+
+
+def _merged(state: DayState, prefill: DayState | None) -> DayState:
+    """Return the day as the form shows it: its own entries over `prefill` (another day's)."""
+    if prefill is None:
+        return state
+    return DayState(
+        day=state.day,
+        values={**prefill.values, **state.values},
+        tags=state.tags | prefill.tags,
+        note=state.note,
+        intakes={**prefill.intakes, **state.intakes},
+        flare=state.flare or prefill.flare,
+        sites=state.sites,
+    )
 
 
 class CheckinForm(forms.Form):
@@ -51,27 +72,30 @@ class CheckinForm(forms.Form):
         treatments: list[Treatment],
         state: DayState,
         today: date,
+        prefill: DayState | None = None,
         **kwargs,
     ):
+        shown = _merged(state, prefill)
         initial = {
             "day": state.day,
             "note": state.note,
             "o_note": state.note,
-            "tags": sorted(state.tags),
+            "tags": sorted(shown.tags),
             "o_tags": SEP.join(sorted(state.tags)),
-            "flare": state.flare,
+            "flare": shown.flare,
             "o_flare": state.flare,
             "o_sites": SEP.join(sorted(state.sites)),
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.metrics, self.treatments, self.today = metrics, treatments, today
-        self.fields["tags"].choices = [(n, n) for n in sorted(set(tag_names) | state.tags)]
+        self.fields["tags"].choices = [(n, n) for n in sorted(set(tag_names) | shown.tags)]
         for metric in metrics:
             self.fields[f"m_{metric.key}"] = forms.CharField(label=metric.name, required=False)
+            self.fields[f"x_{metric.key}"] = forms.CharField(label=metric.name, required=False)
             self.fields[f"o_{metric.key}"] = forms.CharField(
                 required=False, widget=forms.HiddenInput
             )
-            self.initial[f"m_{metric.key}"] = _fmt(state.values.get(metric.key))
+            self.initial[f"m_{metric.key}"] = _fmt(shown.values.get(metric.key))
             self.initial[f"o_{metric.key}"] = _fmt(state.values.get(metric.key))
         for t in treatments:
             self.fields[f"t_{t.id}"] = forms.ChoiceField(
@@ -80,10 +104,8 @@ class CheckinForm(forms.Form):
                 choices=[("", "Not logged"), ("taken", "Taken"), ("skipped", "Not taken")],
             )
             self.fields[f"o_t_{t.id}"] = forms.CharField(required=False, widget=forms.HiddenInput)
-            taken = state.intakes.get(t.id)
-            code = "" if taken is None else ("taken" if taken else "skipped")
-            self.initial[f"t_{t.id}"] = code
-            self.initial[f"o_t_{t.id}"] = code
+            self.initial[f"t_{t.id}"] = _intake_code(shown.intakes.get(t.id))
+            self.initial[f"o_t_{t.id}"] = _intake_code(state.intakes.get(t.id))
 
     def clean_day(self) -> date:
         try:
@@ -94,7 +116,9 @@ class CheckinForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         for metric in self.metrics:
-            raw = (data.get(f"m_{metric.key}") or "").strip()
+            typed = (data.get(f"x_{metric.key}") or "").strip()  # typed beside quick picks
+            raw = typed or (data.get(f"m_{metric.key}") or "").strip()
+            data[f"m_{metric.key}"] = raw
             if raw and raw != CLEAR:
                 try:
                     data[f"m_{metric.key}"] = parse_value(metric, raw)
@@ -108,7 +132,7 @@ class CheckinForm(forms.Form):
         values: dict[str, float | None] = {}
         for metric in self.metrics:
             name = f"m_{metric.key}"
-            if name not in self.data:
+            if name not in self.data and f"x_{metric.key}" not in self.data:
                 continue  # not on the submitted page: unchanged
             before = (data.get(f"o_{metric.key}") or "").strip()
             after = data.get(name)
@@ -185,6 +209,9 @@ class MetricRow:
         raw = self.field.value()
         self.current = raw if isinstance(raw, str) else _fmt(raw)
         self.options = metric_options(metric) if metric.is_scale else []
+        self.quick = [] if metric.is_scale else [_fmt(v) for v in QUICK_PICKS.get(metric.key, ())]
+        self.typed = "" if self.current in self.quick else self.current
+        self.question = question_for(metric.question, form.initial["day"], form.today)
 
 
 def metric_options(metric: Metric) -> list[tuple[str, str]]:

@@ -20,6 +20,15 @@ from fibrolog.diary.services.timeline import WINDOWS, timeline
 from fibrolog.diary.validation import check_day, parse_day
 
 
+def _options(request: HttpRequest) -> dict[str, bool]:
+    """Return the check-in's no-JavaScript switches: `?mode=bad` and `?fill=yesterday`."""
+    source = request.POST if request.method == "POST" else request.GET
+    return {
+        "bad_day": source.get("mode") == "bad",
+        "same_as_yesterday": request.method == "GET" and source.get("fill") == "yesterday",
+    }
+
+
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
     context = {
         "page": page,
@@ -35,7 +44,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
     """Show today's check-in."""
-    page = checkin_page(request.user)
+    page = checkin_page(request.user, **_options(request))
     return _render_checkin(request, page, CheckinForm(**page.form_kwargs()))
 
 
@@ -47,7 +56,7 @@ def day(request: HttpRequest, iso: str) -> HttpResponse:
         when = parse_day(iso, today_for(request.user))
     except ValueError as exc:
         return render(request, "diary/bad_day.html", {"error": str(exc)}, status=400)
-    page = checkin_page(request.user, when)
+    page = checkin_page(request.user, when, **_options(request))
     return _render_checkin(request, page, CheckinForm(**page.form_kwargs()))
 
 
@@ -72,12 +81,15 @@ def checkin(request: HttpRequest) -> HttpResponse:
         when = check_day(date.fromisoformat(raw_day), today_for(request.user))
     except ValueError:
         when = None  # the form names what is wrong with the day
-    page = checkin_page(request.user, when)
+    page = checkin_page(request.user, when, **_options(request))
     form = CheckinForm(request.POST, **page.form_kwargs())
     if not form.is_valid():
         return _render_checkin(request, page, form, status=400)
     save_day(request.user, form.cleaned_data["day"], form.changes())
-    messages.success(request, "Saved. Thank you for checking in.")
+    if page.bad_day:
+        messages.success(request, "Saved. The rest can wait: rest well.")
+    else:
+        messages.success(request, "Saved. Thank you for checking in.")
     if form.cleaned_data["day"] == page.today:
         return redirect("today")
     return redirect("day", iso=form.cleaned_data["day"].isoformat())

@@ -12,7 +12,17 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from fibrolog.analysis.insight import TreatmentInsight
-from fibrolog.charts import Band, Expected, LineChart, Scale, Series, line_chart
+from fibrolog.analysis.outcome import MIN_DAYS
+from fibrolog.charts import (
+    PHONE_WIDTH,
+    Band,
+    Expected,
+    LineChart,
+    Scale,
+    Series,
+    caption,
+    line_chart,
+)
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
@@ -24,15 +34,21 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Show at most about five associations, the treatments, and what needs more data."""
     run = services.latest(request.user)
     result = run.insights() if run else None
-    context = {"run": run, "ready": result is not None}
+    days = services.logged_days(request.user)
+    context = {
+        "run": run,
+        "ready": result is not None,
+        "days": days,
+        "min_days": MIN_DAYS,
+        "too_early": days < MIN_DAYS,
+    }
     if result is not None:
         names = services.names_for(request.user)
+        shown = services.shown(result)
         context.update(
-            associations=[
-                words.association(i, names) for i in result.shown if i.kind == "association"
-            ],
+            associations=[words.association(i, names) for i in shown if i.kind == "association"],
             treatments=words.by_treatment(
-                [words.treatment(i, names) for i in result.shown if i.kind == "treatment"]
+                [words.treatment(i, names) for i in shown if i.kind == "treatment"]
             ),
             collecting=[words.waiting(c, names) for c in result.collecting],
             tested=len(result.all),
@@ -87,16 +103,21 @@ def _counterfactual_chart(user, item: TreatmentInsight, names: dict[str, str]):
     low, high = meta["scale"].get(outcome, (0, 10))
     without_it = f"what the model expects without {services.label(item.factor, names)}"
     spec = LineChart(
-        title=services.label(outcome).capitalize(),
+        title=_first_upper(services.label(outcome, names)),
         series=Series(start, actual),
         scale=Scale(low, high),
         bands=bands,
         expected=Expected(without, without_it),
         chart_id=f"cf-{outcome}",
         size=(480, 190),
+        phone_width=PHONE_WIDTH,
     )
-    svg = line_chart(spec)
-    return mark_safe(svg)  # built and escaped by fibrolog.charts
+    return {"svg": mark_safe(line_chart(spec)), "caption": caption(spec)}  # escaped by charts
+
+
+def _first_upper(text: str) -> str:
+    """Return `text` with its first letter upper case, the rest as written ("LDN" stays)."""
+    return text[:1].upper() + text[1:]
 
 
 @login_required

@@ -40,6 +40,9 @@ class Schedule(models.Model):
     instrument = models.CharField(max_length=20)
     every_days = models.PositiveSmallIntegerField()
     enabled = models.BooleanField(default=True)
+    dismissed_on = models.DateField(
+        null=True, blank=True, help_text='Diary day its suggestion was last put off ("not now").'
+    )
 
     class Meta:
         constraints = [

@@ -1,15 +1,15 @@
-"""The check-in page's panels from questionnaires: what is due, and the body map."""
+"""The check-in page's panels from questionnaires: the one suggestion, and the body map."""
 
 from __future__ import annotations
 
 from typing import Any
 
 
-def due(user: Any, page: Any) -> object:
-    """Return the questionnaires due today (shown on today's check-in only)."""
-    from fibrolog.questionnaires.services import due as due_for
+def suggestion(user: Any, page: Any) -> object:
+    """Return the one questionnaire suggested below today's check-in (never on a bad day)."""
+    from fibrolog.questionnaires.services.suggest import suggestion as suggest
 
-    return due_for(user, page.today) if page.day == page.today else []
+    return suggest(user, page.today) if page.day == page.today and not page.bad_day else None
 
 
 def body_views(user: Any, page: Any) -> object:
@@ -23,5 +23,5 @@ def register_panels() -> None:
     """Add the questionnaires' panels to the check-in page."""
     from fibrolog.diary import panels
 
-    panels.register("due", due)
+    panels.register("suggestion", suggestion)
     panels.register("body_views", body_views)

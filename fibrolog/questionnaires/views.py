@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fibrolog import instruments
+from fibrolog.accounts.services import today_for
 from fibrolog.charts import Scale
 from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments import Item
@@ -19,6 +20,7 @@ from fibrolog.questionnaires import services
 from fibrolog.questionnaires.body_map import body_views
 from fibrolog.questionnaires.forms import ScheduleForm
 from fibrolog.questionnaires.models import Response
+from fibrolog.questionnaires.services import suggest
 
 CRISIS_FLAG = "self_harm_risk"
 
@@ -72,6 +74,17 @@ def start(request: HttpRequest, name: str) -> HttpResponse:
     except LookupError:
         raise Http404 from None
     return redirect("questionnaire_page", pk=response.pk, number=response.page + 1)
+
+
+@login_required
+@require_POST
+def dismiss(request: HttpRequest, name: str) -> HttpResponse:
+    """Put off a suggested questionnaire ("not now") and go back to today."""
+    if name not in services.OFFERED:
+        raise Http404
+    suggest.dismiss(request.user, name, today_for(request.user))
+    messages.success(request, "It can wait. Fill it in any time under Questionnaires.")
+    return redirect("today")
 
 
 def _own(request: HttpRequest, pk: int) -> Response:

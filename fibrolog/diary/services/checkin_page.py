@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Prefetch, Q
 
 from fibrolog.accounts.services import ensure_profile
+from fibrolog.catalogue import BAD_DAY_CHECKIN
 from fibrolog.diary.models import Metric, Tag
 from fibrolog.diary.services.checkin import DayState, day_state
 from fibrolog.diary.services.checkin_settings import checkin_metrics
@@ -24,6 +25,8 @@ class CheckinPage:
     state: DayState
     yesterday: DayState
     body_map: bool = False
+    bad_day: bool = False  # ask only pain, fatigue and sleep; the rest can wait
+    same_as_yesterday: bool = False  # the form shows the day before's entries, not yet saved
 
     def form_kwargs(self) -> dict:
         return {
@@ -32,7 +35,20 @@ class CheckinPage:
             "treatments": self.treatments,
             "state": self.state,
             "today": self.today,
+            "prefill": self.yesterday if self.same_as_yesterday else None,
         }
+
+    @property
+    def is_today(self) -> bool:
+        return self.day == self.today
+
+    @property
+    def previous(self) -> date:
+        return self.day - timedelta(days=1)
+
+    @property
+    def next(self) -> date | None:
+        return None if self.day >= self.today else self.day + timedelta(days=1)
 
 
 def treatments_on(user, day: date) -> list[Treatment]:
@@ -48,8 +64,16 @@ def treatments_on(user, day: date) -> list[Treatment]:
     )
 
 
-def checkin_page(user, day: date | None = None) -> CheckinPage:
-    """Return the check-in page for `day` (today by default)."""
+def bad_day_metrics(user) -> list[Metric]:
+    """Return the few metrics a bad day asks (pain, fatigue, sleep quality)."""
+    by_key = {m.key: m for m in Metric.objects.visible_to(user).filter(key__in=BAD_DAY_CHECKIN)}
+    return [by_key[k] for k in BAD_DAY_CHECKIN if k in by_key]
+
+
+def checkin_page(
+    user, day: date | None = None, *, bad_day: bool = False, same_as_yesterday: bool = False
+) -> CheckinPage:
+    """Return the check-in page for `day` (today by default), short on a bad day."""
     profile = ensure_profile(user)
     today = profile.today()
     day = day or today
@@ -57,10 +81,12 @@ def checkin_page(user, day: date | None = None) -> CheckinPage:
     return CheckinPage(
         day=day,
         today=today,
-        metrics=checkin_metrics(user),
+        metrics=bad_day_metrics(user) if bad_day else checkin_metrics(user),
         tag_names=tags,
         treatments=treatments_on(user, day),
         state=day_state(user, day),
         yesterday=day_state(user, day - timedelta(days=1)),
-        body_map=profile.body_map_on_checkin,
+        body_map=profile.body_map_on_checkin and not bad_day,
+        bad_day=bad_day,
+        same_as_yesterday=same_as_yesterday,
     )

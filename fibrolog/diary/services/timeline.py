@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
-from fibrolog.charts import Band, LineChart, Marker, Scale, Series, line_chart
+from fibrolog.charts import PHONE_WIDTH, Band, LineChart, Marker, Scale, Series, caption, line_chart
 from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.ingest.weather import ATTRIBUTION
@@ -18,7 +18,7 @@ WINDOWS = (30, 90, 365)
 WEATHER_KEYS = {"pressure_hpa", "pressure_change_24h", "temp_mean_c", "humidity_pct"}
 
 # A narrower viewBox keeps text legible when the SVG is scaled down to a phone's width.
-CHART_WIDTH, CHART_HEIGHT = 480, 170
+CHART_WIDTH, CHART_HEIGHT = 480, 220
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Chart:
     key: str
     name: str
     svg: SafeString
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class TimelineView:
     bands: list[Band]
     flares: list[Band]
     tag_days: int
+    tags: list[tuple[str, int]]  # (tag, days) in the window, most used first
     attribution: str = ""  # shown under the charts when weather data is among them
 
 
@@ -96,9 +98,10 @@ def timeline(user, today: date, days: int) -> TimelineView:
             markers=markers if i == 0 else (),
             chart_id=f"chart-{m.key}",
             size=(CHART_WIDTH, CHART_HEIGHT),
+            phone_width=PHONE_WIDTH,
         )
         svg = line_chart(spec)
-        charts.append(Chart(m.key, m.name, mark_safe(svg)))
+        charts.append(Chart(m.key, m.name, mark_safe(svg), caption(spec)))
     weather = any(m.key in WEATHER_KEYS for m in metrics)
     return TimelineView(
         days,
@@ -108,5 +111,14 @@ def timeline(user, today: date, days: int) -> TimelineView:
         bands,
         flares,
         len({d for d, _ in tagged}),
+        _tag_counts(markers),
         ATTRIBUTION if weather else "",
     )
+
+
+def _tag_counts(markers: list[Marker]) -> list[tuple[str, int]]:
+    """Return each tag in the window with its number of days, most used first."""
+    counts: dict[str, int] = {}
+    for m in markers:
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

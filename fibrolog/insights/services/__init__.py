@@ -37,9 +37,46 @@ def names_for(user) -> dict[str, str]:
     from fibrolog.diary.models import Metric
     from fibrolog.treatments.models import Treatment
 
-    names = {m.key: m.name.lower() for m in Metric.objects.visible_to(user)}
+    names = {
+        m.key: m.name if m.owner_id else _mid_sentence(m.name)
+        for m in Metric.objects.visible_to(user)
+    }
     names.update({t.key or t.name: t.name for t in Treatment.objects.filter(user=user)})
     return names
+
+
+def _mid_sentence(name: str) -> str:
+    """Return a built-in name as it reads mid-sentence ("Sleep quality" -> "sleep quality").
+
+    Names a person wrote (their treatments, tags, own metrics) are never re-cased ("LDN").
+    """
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def measures_same_thing(factor: str, outcome: str) -> bool:
+    """Return whether a factor is another measure of the outcome (a sleep tag and sleep quality).
+
+    Such a link says nothing new, so it is never shown as an insight; the pairs are declared
+    once, in the catalogue's `MEASURES`.
+    """
+    from fibrolog.catalogue import MEASURES
+
+    if not factor.startswith(TAG_PREFIX):
+        return False
+    tag = factor[len(TAG_PREFIX) :].strip().lower()
+    return outcome in MEASURES.get(tag, ())
+
+
+def shown(result: InsightsResult) -> list:
+    """Return what a page shows: the shown insights less links between two measures of one thing."""
+    return [i for i in result.shown if not measures_same_thing(i.factor, i.outcome)]
+
+
+def logged_days(user) -> int:
+    """Return on how many days the person has logged anything (insights start at MIN_DAYS)."""
+    from fibrolog.diary.models import DailyValue
+
+    return DailyValue.objects.for_user(user).values("day").distinct().count()
 
 
 def compute(user_id: int) -> InsightRun:

@@ -7,6 +7,7 @@ from typing import Any
 from fibrolog.insights import words
 from fibrolog.insights.models import InsightRun
 from fibrolog.insights.services import compute, names_for
+from fibrolog.insights.services import shown as shown_insights
 
 
 def build(request) -> dict[str, Any]:
@@ -17,7 +18,7 @@ def build(request) -> dict[str, Any]:
     if run is None or run.stale or run.computed_at is None:
         run = compute(request.user.pk)  # a report is as current as the diary it reports
     result = run.insights() if run else None
-    shown = result.shown if result is not None else ()
+    shown = shown_insights(result) if result is not None else ()
     names = names_for(request.user)
     return {
         "computed_at": run.computed_at if run else None,
