@@ -11,6 +11,12 @@ POLICY = {
     "setup": "setup",
     "login": "public",
     "logout": "public",
+    "manifest": "public",
+    "service_worker": "public",
+    "today_shell": "owner",
+    "checkin_sync": "owner",
+    "reminders": "owner",
+    "reminders_subscribe": "owner",
     "settings": "owner",
     "today": "owner",
     "pick_day": "owner",
@@ -79,7 +85,13 @@ SAMPLE_ARGS = {
     "import_map": {"pk": 1},
     "import_discard": {"pk": 1},
 }
-POST_ONLY = {"checkin", "questionnaire_schedule", "questionnaire_start", "questionnaire_discard"}
+POST_ONLY = {
+    "checkin",
+    "reminders_subscribe",
+    "questionnaire_schedule",
+    "questionnaire_start",
+    "questionnaire_discard",
+}
 POST_ONLY |= {"import_discard", "import_weather"}
 POST_ONLY |= {
     "experiment_start",

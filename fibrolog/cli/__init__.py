@@ -15,6 +15,7 @@ from fibrolog.cli.experiment import experiment
 from fibrolog.cli.export import export
 from fibrolog.cli.import_ import import_
 from fibrolog.cli.log import log
+from fibrolog.cli.reminders import reminders
 from fibrolog.cli.report import report
 from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
@@ -50,5 +51,6 @@ for command in (
     weather,
     experiment,
     analyze,
+    reminders,
 ):
     main.add_command(command)
