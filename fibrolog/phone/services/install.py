@@ -25,7 +25,10 @@ BACKGROUND = "#f6f5f2"
 
 def manifest_document() -> dict[str, object]:
     """Return the web app manifest (name, start URL, standalone display, colours, icons)."""
-    icon = static("fibrolog/icons/icon-{}.png")
+
+    def icon(name: str) -> str:
+        return static(f"fibrolog/icons/icon-{name}.png")
+
     return {
         "name": "fibrolog: fibromyalgia diary",
         "short_name": "fibrolog",
@@ -38,10 +41,10 @@ def manifest_document() -> dict[str, object]:
         "theme_color": LIGHT,
         "background_color": BACKGROUND,
         "icons": [
-            {"src": icon.format("192"), "sizes": "192x192", "type": "image/png"},
-            {"src": icon.format("512"), "sizes": "512x512", "type": "image/png"},
+            {"src": icon("192"), "sizes": "192x192", "type": "image/png"},
+            {"src": icon("512"), "sizes": "512x512", "type": "image/png"},
             {
-                "src": icon.format("maskable-512"),
+                "src": icon("maskable-512"),
                 "sizes": "512x512",
                 "type": "image/png",
                 "purpose": "maskable",
