@@ -93,3 +93,32 @@ def test_it_keeps_a_check_in_made_offline_and_sends_it_once(browser, live_server
     assert SyncedCheckin.objects.count() == 1
     assert page.evaluate("() => fibrologQueue.all().then(a => a.length)") == 0
     context.close()
+
+
+def test_it_says_when_the_phone_is_in_another_zone_than_the_diary(browser, live_server):  # noqa: F811
+    from fibrolog.accounts.models import Profile
+
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, timezone_id="America/Los_Angeles"
+    )
+    page = context.new_page()
+    _log_in(page, live_server)
+    Profile.objects.filter(user__username="maya").update(timezone="Europe/London")
+    page.goto(f"{live_server.url}/settings/")
+    warning = page.locator("#zone-note")
+    warning.wait_for()
+    assert "America/Los_Angeles" in warning.text_content()
+    page.get_by_role("button", name="Use this phone's zone").click()
+    assert page.locator("#id_timezone").input_value() == "America/Los_Angeles"
+    Profile.objects.filter(user__username="maya").update(timezone="America/Los_Angeles")
+    page.goto(f"{live_server.url}/today/")
+    assert page.locator("#zone-note").is_hidden()
+    context.close()
+
+
+def test_it_picks_the_browsers_zone_at_set_up(browser, live_server):  # noqa: F811
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/setup/")
+    page.wait_for_function("() => document.querySelector('#id_timezone').value === 'Asia/Tokyo'")
+    context.close()
