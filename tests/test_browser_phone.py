@@ -1,4 +1,4 @@
-"""On a phone at 390 px (Debian's chromium): installable, and a check-in saved offline arrives once."""
+"""On a phone at 390 px (Debian's chromium): installable; a check-in saved offline arrives once."""
 
 from __future__ import annotations
 

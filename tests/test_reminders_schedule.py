@@ -30,7 +30,7 @@ def z(text: str) -> datetime:
         ("Europe/London", date(2026, 3, 28), time(1, 30), "2026-03-28T01:30:00Z"),
         ("Europe/London", date(2026, 3, 29), time(1, 30), "2026-03-29T01:30:00Z"),
         ("Europe/London", date(2026, 3, 30), time(1, 30), "2026-03-30T00:30:00Z"),
-        # Fall back (25 October): 20:00 moves from 19:00Z to 20:00Z; 01:30 happens twice, first counts.
+        # Fall back (25 October): 20:00 moves 19:00Z -> 20:00Z; of the two 01:30s, the first counts.
         ("Europe/London", date(2026, 10, 24), time(20, 0), "2026-10-24T19:00:00Z"),
         ("Europe/London", date(2026, 10, 25), time(20, 0), "2026-10-25T20:00:00Z"),
         ("Europe/London", date(2026, 10, 25), time(1, 30), "2026-10-25T00:30:00Z"),

@@ -1,4 +1,4 @@
-"""Maya is reminded at 20:00 in London by ntfy, Sam at noon in Los Angeles by e-mail; nobody twice."""
+"""Maya is reminded at 20:00 in London by ntfy, Sam at noon in Los Angeles by e-mail; none twice."""
 
 from __future__ import annotations
 
@@ -87,11 +87,8 @@ def test_it_sends_each_reminder_once_by_its_channel(people):
 
 def test_it_records_a_failed_send_and_does_not_retry(people):
     outcomes = send_due(AT, poster=Recorder(status=500))
-    assert [(o.due.user, o.ok, o.error) for o in outcomes][0] == (
-        "maya",
-        False,
-        "ntfy answered 500",
-    )
+    first = outcomes[0]
+    assert (first.due.user, first.ok, first.error) == ("maya", False, "ntfy answered 500")
     assert ReminderSent.objects.get(user__username="maya").error == "ntfy answered 500"
     assert send_due(AT, poster=Recorder()) == []
 
