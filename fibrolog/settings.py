@@ -6,6 +6,9 @@ FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, m
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
 FIBROLOG_MAX_UPLOAD_MB  the largest file the upload page takes (default 1024)
+FIBROLOG_BASE_URL   the address people open, e.g. https://diary.example.org (links in reminders)
+FIBROLOG_PUSH_CONTACT   mailto: or https: contact sent with Web Push (VAPID "sub")
+FIBROLOG_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM   e-mail reminders (SMTP)
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ INSTALLED_APPS = [
     "fibrolog.accounts",
     "fibrolog.diary",
     "fibrolog.treatments",
+    "fibrolog.phone",
+    "fibrolog.reminders",
     "fibrolog.questionnaires",
     "fibrolog.imports",
     "fibrolog.insights",
@@ -157,3 +162,17 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Where weather comes from: a factory returning a fetcher (url -> bytes). Tests point it at
 # recorded replies; nothing is fetched unless a person asks for weather for a place.
 WEATHER_FETCHER = "fibrolog.ingest.weather.urllib_fetcher"
+
+# Reminders (docs/using.md). HTTP to ntfy and push services goes through this poster
+# (url, body, headers) -> status; tests pass a recorder instead. Nothing is sent unless a person
+# picks a channel and `fibrolog reminders send` (or a periodic task calling send_due) runs.
+REMINDER_POSTER = "fibrolog.reminders.services.channels.urllib_poster"
+FIBROLOG_REMINDER_WINDOW_MINUTES = 15  # a sender that missed a minute still sends within this
+FIBROLOG_BASE_URL = env_str("FIBROLOG_BASE_URL")
+FIBROLOG_PUSH_CONTACT = env_str("FIBROLOG_PUSH_CONTACT", "mailto:webmaster@localhost")
+EMAIL_HOST = env_str("FIBROLOG_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_float("FIBROLOG_EMAIL_PORT", 25))
+EMAIL_HOST_USER = env_str("FIBROLOG_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("FIBROLOG_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("FIBROLOG_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = env_str("FIBROLOG_EMAIL_FROM", "fibrolog@localhost")

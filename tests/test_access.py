@@ -11,6 +11,12 @@ POLICY = {
     "setup": "setup",
     "login": "public",
     "logout": "public",
+    "manifest": "public",
+    "service_worker": "public",
+    "today_shell": "owner",
+    "checkin_sync": "owner",
+    "reminders": "owner",
+    "reminders_subscribe": "owner",
     "settings": "owner",
     "today": "owner",
     "pick_day": "owner",
@@ -86,6 +92,7 @@ POST_ONLY = {
     "questionnaire_schedule",
     "questionnaire_start",
     "questionnaire_dismiss",
+    "reminders_subscribe",
     "questionnaire_discard",
 }
 POST_ONLY |= {"import_discard", "import_weather"}

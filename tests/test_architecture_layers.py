@@ -21,6 +21,8 @@ APPS = (
     "accounts",
     "treatments",
     "diary",
+    "phone",
+    "reminders",
     "questionnaires",
     "experiments",
     "insights",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 from django import forms
 
 from fibrolog.accounts.models import Profile
-from fibrolog.lib.days import is_zone
+from fibrolog.lib.days import is_zone, local_zone_name
+
+ZONES = sorted(available_timezones() - {"localtime", "Factory"})
 
 
 class SetupForm(forms.Form):
@@ -14,6 +18,14 @@ class SetupForm(forms.Form):
         label="Passphrase",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 12 characters; a few words you will remember works well.",
+    )
+    timezone = forms.ChoiceField(
+        label="Your time zone",
+        required=False,
+        choices=[(z, z) for z in ZONES],
+        initial=local_zone_name,
+        help_text="Days are filed by this zone's midnight. This browser's zone is picked for you.",
+        widget=forms.Select(attrs={"data-browser-zone": ""}),
     )
 
 

@@ -107,6 +107,10 @@ NOT_EXPORTED = {
     "auth.user": "the account itself: its user name is the export's `account`; never the password",
     "imports.importjob": "the progress of one upload, not data; its uploaded file is erased too",
     "insights.insightrun": "derived: recomputed from the diary, never entered or edited",
+    "phone.syncedcheckin": "bookkeeping: ids of check-ins sent from a phone (each written once)",
+    "reminders.reminder": "a device setting (where and when to remind), not diary data",
+    "reminders.pushsubscription": "one browser's push address: useless on another device",
+    "reminders.remindersent": "bookkeeping: which days a reminder went out, so it goes once",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

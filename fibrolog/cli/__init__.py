@@ -29,6 +29,7 @@ COMMANDS = {
     "experiment": "experiment:experiment",
     "analyze": "analyze:analyze",
     "cohort": "cohort:cohort",
+    "reminders": "reminders:reminders",
 }
 
 

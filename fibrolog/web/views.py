@@ -16,6 +16,7 @@ from fibrolog.accounts.forms import PreferencesForm, SetupForm
 from fibrolog.accounts.services import AccountError, create_account, ensure_profile
 from fibrolog.diary.services import checkin_settings
 from fibrolog.diary.services.demo import create_demo_account
+from fibrolog.lib.days import is_zone
 
 LOOPBACK = {"127.0.0.1", "::1"}
 ZONES = sorted(available_timezones() - {"localtime", "Factory"})
@@ -24,6 +25,14 @@ ZONES = sorted(available_timezones() - {"localtime", "Factory"})
 def _exploring_demo(request: HttpRequest) -> bool:
     user = request.user
     return user.is_authenticated and ensure_profile(user).is_demo
+
+
+def _set_zone(user, zone: str) -> None:
+    """Keep the time zone chosen at set-up (the browser's, unless changed)."""
+    if is_zone(zone):
+        profile = ensure_profile(user)
+        profile.timezone = zone
+        profile.save(update_fields=["timezone"])
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,12 +49,14 @@ def setup(request: HttpRequest) -> HttpResponse:
     form = SetupForm(request.POST or None)
     if request.method == "POST" and request.POST.get("demo") and not demo:
         user = create_demo_account("demo", years=2, seed=1)
+        _set_zone(user, request.POST.get("timezone", ""))
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.info(request, "This is a demo diary with made-up data. Explore freely.")
         return redirect("today")
     if request.method == "POST" and form.is_valid():
         try:
             user = create_account(form.cleaned_data["username"], form.cleaned_data["password"])
+            _set_zone(user, form.cleaned_data["timezone"])
         except AccountError as exc:
             field, _, text = str(exc).partition(": ")
             form.add_error("password" if field == "Password" else "username", text)

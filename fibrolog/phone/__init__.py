@@ -1,0 +1,1 @@
+"""The app on a phone: manifest, service worker, the offline check-in shell and its sync."""
