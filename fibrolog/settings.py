@@ -6,6 +6,7 @@ FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, m
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
 FIBROLOG_MAX_UPLOAD_MB  the largest file the upload page takes (default 1024)
+FIBROLOG_WORKER_TIMEOUT seconds a silent worker is trusted before its jobs go to another (60)
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "fibrolog.jobs",
     "fibrolog.accounts",
     "fibrolog.diary",
     "fibrolog.treatments",
@@ -88,7 +92,15 @@ else:
     _sqlite_files = ()
 # Health data is for its owner only: 0700 folders, 0600 files, re-applied at every start.
 make_private(DATA_DIR, _sqlite_files)
+# Reuse connections across requests (checked before reuse, so a restarted database is no error).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs wait in the database (no broker) for `fibrolog worker`, or the worker that
+# `fibrolog serve` runs beside the web; any machine that reaches the database can run one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+FIBROLOG_WORKER_TIMEOUT = env_float("FIBROLOG_WORKER_TIMEOUT", 60.0)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

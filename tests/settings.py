@@ -5,7 +5,6 @@ import tempfile
 
 os.environ.setdefault("FIBROLOG_DATA_DIR", tempfile.mkdtemp(prefix="fibrolog-test-"))
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
-os.environ.setdefault("FIBROLOG_BACKGROUND", "inline")  # background jobs run at commit, in order
 
 from fibrolog.settings import *  # noqa: F403
 from fibrolog.settings import DATA_DIR, DATABASES
@@ -13,3 +12,5 @@ from fibrolog.settings import DATA_DIR, DATABASES
 # A file, not :memory:, so the browser test's live server and the tests share one database.
 DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Jobs run at once, after the commit that queued them; tests of durability use the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

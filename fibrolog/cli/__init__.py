@@ -20,6 +20,7 @@ from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
 from fibrolog.cli.user import user
 from fibrolog.cli.weather import weather
+from fibrolog.cli.worker import worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +37,7 @@ def main() -> None:
 
 for command in (
     serve,
+    worker,
     migrate,
     user,
     demo,
