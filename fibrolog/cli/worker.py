@@ -28,7 +28,7 @@ def worker(burst: bool, interval: float, with_parent: bool) -> None:
 
     Example: fibrolog worker --burst
     """
-    _django.setup(migrate=False)
+    _django.setup()  # like every command: a fresh data directory works straight away
     from fibrolog.jobs.services import Worker, durable
 
     if not durable():
