@@ -22,17 +22,17 @@ FULL_SCREEN_DAYS = 7  # a check-in updates the last screen; a full screen at lea
 COALESCE = timedelta(seconds=15)
 
 
-def request_refresh(user) -> None:
+def request_refresh(user, *, delay: timedelta | None = COALESCE) -> None:
     """Mark the person's insights stale and queue one refit, run after the transaction commits."""
     InsightRun.objects.update_or_create(user=user, defaults={"stale": True})
-    queue_refit(user.pk)
+    queue_refit(user.pk, delay=delay)
 
 
-def queue_refit(user_id: int) -> None:
+def queue_refit(user_id: int, *, delay: timedelta | None = COALESCE) -> None:
     """Queue a refit of the person's insights unless one is already waiting."""
     from fibrolog.insights.tasks import refit
 
-    enqueue(refit, user_id, delay=COALESCE, once=True)
+    enqueue(refit, user_id, delay=delay, once=True)
 
 
 def label(column: str, names: dict[str, str] | None = None) -> str:
@@ -104,6 +104,6 @@ def latest(user) -> InsightRun | None:
     orphaned = run is not None and run.stale and not pending(refit, user.pk)
     never = run is None or (run.computed_at is None and not run.stale)
     if never or orphaned or (not run.stale and "state" not in run.result):  # or an older format
-        request_refresh(user)
+        request_refresh(user, delay=None)  # a page is waiting: no check-ins to gather
         run = InsightRun.objects.filter(user=user).first()
     return run
