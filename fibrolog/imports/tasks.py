@@ -13,8 +13,10 @@ log = logging.getLogger(__name__)
 def import_upload(job_id: int) -> None:
     """Import one queued upload (again from the start if its worker died: writes are keyed)."""
     from fibrolog.imports.jobs import run
+    from fibrolog.imports.models import ImportJob
 
-    run(job_id)
+    if ImportJob.objects.filter(pk=job_id).exists():  # not discarded or erased meanwhile
+        run(job_id)
 
 
 @task()
