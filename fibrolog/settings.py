@@ -9,6 +9,7 @@ FIBROLOG_MAX_UPLOAD_MB  the largest file the upload page takes (default 1024)
 FIBROLOG_BASE_URL   the address people open, e.g. https://diary.example.org (links in reminders)
 FIBROLOG_PUSH_CONTACT   mailto: or https: contact sent with Web Push (VAPID "sub")
 FIBROLOG_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM   e-mail reminders (SMTP)
+FIBROLOG_WORKER_TIMEOUT seconds a silent worker is trusted before its jobs go to another (60)
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "fibrolog.jobs",
     "fibrolog.accounts",
     "fibrolog.diary",
     "fibrolog.treatments",
@@ -93,7 +97,15 @@ else:
     _sqlite_files = ()
 # Health data is for its owner only: 0700 folders, 0600 files, re-applied at every start.
 make_private(DATA_DIR, _sqlite_files)
+# Reuse connections across requests (checked before reuse, so a restarted database is no error).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs wait in the database (no broker) for `fibrolog worker`, or the worker that
+# `fibrolog serve` runs beside the web; any machine that reaches the database can run one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+FIBROLOG_WORKER_TIMEOUT = env_float("FIBROLOG_WORKER_TIMEOUT", 60.0)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

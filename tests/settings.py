@@ -8,7 +8,6 @@ if worker := os.environ.get("PYTEST_XDIST_WORKER"):
     # pytest -n: workers inherit the controller's directory; each gets its own database and uploads.
     os.environ["FIBROLOG_DATA_DIR"] = os.path.join(os.environ["FIBROLOG_DATA_DIR"], worker)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
-os.environ.setdefault("FIBROLOG_BACKGROUND", "inline")  # background jobs run at commit, in order
 
 from fibrolog.settings import *  # noqa: F403
 from fibrolog.settings import DATA_DIR, DATABASES
@@ -16,3 +15,5 @@ from fibrolog.settings import DATA_DIR, DATABASES
 # A file, not :memory:, so the browser test's live server and the tests share one database.
 DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Jobs run at once, after the commit that queued them; tests of durability use the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

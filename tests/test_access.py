@@ -60,6 +60,7 @@ POLICY = {
     "import_confirm": "owner",
     "import_map": "owner",
     "import_discard": "owner",
+    "healthz": "public",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},

@@ -18,6 +18,7 @@ ROOT = Path(fibrolog.__file__).parent
 
 # Bottom to top: an app may import only the apps before it. `cli` is the top and may use `web`.
 APPS = (
+    "jobs",
     "accounts",
     "treatments",
     "diary",

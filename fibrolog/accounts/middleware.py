@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-_OPEN = ("/setup/", "/static/")
+_OPEN = ("/setup/", "/static/", "/healthz")
 _state = {"has_users": False}
 
 

@@ -14,6 +14,7 @@ from fibrolog import __version__
 # starts fast.
 COMMANDS = {
     "serve": "serve:serve",
+    "worker": "worker:worker",
     "migrate": "serve:migrate",
     "user": "user:user",
     "demo": "demo:demo",

@@ -1,4 +1,4 @@
-"""Uploaded files: keep them in the data directory, import them in the background."""
+"""Uploaded files: keep them in the data directory, import them in a worker."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from fibrolog.imports.loader import run_import
 from fibrolog.imports.models import ImportJob
 from fibrolog.ingest import IngestError
-from fibrolog.lib.background import run_later
+from fibrolog.jobs.services import enqueue
 
 PROGRESS_EVERY = 4 * 1024 * 1024
 STALE_AFTER = timedelta(days=7)  # an upload left waiting for confirmation this long is removed
@@ -42,10 +42,12 @@ def store_upload(user, uploaded) -> Path:
 
 
 def start(job: ImportJob) -> None:
-    """Queue the job; it runs after the current transaction commits."""
+    """Queue the job for a worker; it runs once the current transaction has committed."""
+    from fibrolog.imports.tasks import import_upload
+
     job.state = "queued"
     job.save(update_fields=["state"])
-    run_later(f"import-{job.pk}", lambda: run(job.pk))
+    enqueue(import_upload, job.pk)
 
 
 def run(job_id: int) -> None:

@@ -1,7 +1,7 @@
 """Daily weather for a place the person names, from the Open-Meteo archive, cached as values.
 
 Only days not already stored are asked for; the location is sent nowhere unless the person
-runs this with it, and it is not stored.
+runs this with it, and it is not stored (its queued job is deleted once it has run).
 """
 
 from __future__ import annotations
@@ -65,19 +65,8 @@ def configured_fetcher() -> Fetcher:
 
 
 def update_in_background(user, latitude: float, longitude: float, start: date, end: date) -> None:
-    """Fetch after the current transaction, without making the page wait."""
-    from django.contrib.auth import get_user_model
+    """Queue the fetch for a worker, without making the page wait."""
+    from fibrolog.imports.tasks import fetch_place_weather
+    from fibrolog.jobs.services import enqueue
 
-    from fibrolog.ingest import WeatherError
-    from fibrolog.lib.background import run_later
-
-    user_id = user.pk
-
-    def job() -> None:
-        person = get_user_model().objects.get(pk=user_id)
-        try:
-            update_weather(person, latitude, longitude, start, end, configured_fetcher())
-        except WeatherError:
-            log.warning("weather update failed for one person")  # no location in logs
-
-    run_later(f"weather-{user_id}", job)
+    enqueue(fetch_place_weather, user.pk, latitude, longitude, start.isoformat(), end.isoformat())

@@ -20,4 +20,5 @@ urlpatterns = [
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
+    path("", include("fibrolog.jobs.urls")),
 ]

@@ -1,28 +1,38 @@
-"""Run the engine on a person's diary in the background and keep the result for the pages."""
+"""Run the engine on a person's diary in a worker and keep the result for the pages."""
 
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights.models import InsightRun
-from fibrolog.lib.background import busy, run_later
+from fibrolog.jobs.services import enqueue, pending
 
 if TYPE_CHECKING:
     from fibrolog.analysis.results import InsightsResult
 
 COUNTERFACTUAL_DAYS = 365  # the treatment page draws the last year of the counterfactual
 FULL_SCREEN_DAYS = 7  # a check-in updates the last screen; a full screen at least this often
+# A refit waits this long in the queue, so the check-ins of the next moments join it: many
+# check-ins by one person in a short while cause one refit.
+COALESCE = timedelta(seconds=15)
 
 
-def request_refresh(user) -> None:
-    """Mark the person's insights stale and recompute them after the current transaction."""
+def request_refresh(user, *, delay: timedelta | None = COALESCE) -> None:
+    """Mark the person's insights stale and queue one refit, run after the transaction commits."""
     InsightRun.objects.update_or_create(user=user, defaults={"stale": True})
-    user_id = user.pk
-    run_later(f"insights-{user_id}", lambda: compute(user_id))
+    queue_refit(user.pk, delay=delay)
+
+
+def queue_refit(user_id: int, *, delay: timedelta | None = COALESCE) -> None:
+    """Queue a refit of the person's insights unless one is already waiting."""
+    from fibrolog.insights.tasks import refit
+
+    enqueue(refit, user_id, delay=delay, once=True)
 
 
 def label(column: str, names: dict[str, str] | None = None) -> str:
@@ -122,13 +132,15 @@ def _reusable(run: InsightRun, frame) -> InsightsResult | None:
 def latest(user) -> InsightRun | None:
     """Return the stored result, starting a computation when none is on its way.
 
-    A stale result whose refit is not running here (the day was saved by `fibrolog log`, or the
-    server restarted) is refitted again.
+    A stale result with no refit queued or running (the job failed, or was pruned) is refitted
+    again.
     """
+    from fibrolog.insights.tasks import refit
+
     run = InsightRun.objects.filter(user=user).first()
-    orphaned = run is not None and run.stale and not busy(f"insights-{user.pk}")
+    orphaned = run is not None and run.stale and not pending(refit, user.pk)
     never = run is None or (run.computed_at is None and not run.stale)
     if never or orphaned or (not run.stale and "state" not in run.result):  # or an older format
-        request_refresh(user)
+        request_refresh(user, delay=None)  # a page is waiting: no check-ins to gather
         run = InsightRun.objects.filter(user=user).first()
     return run

@@ -1,0 +1,1 @@
+"""Durable background jobs: the task queue in the database, workers, their heartbeats."""
