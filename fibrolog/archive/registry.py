@@ -45,7 +45,8 @@ class Table:
 
 # Dependencies first: a row's references are imported before the row.
 TABLES: tuple[Table, ...] = (
-    Table("profile", Profile, "user", (), skip=frozenset({"created_at"})),
+    # The role is never exported nor restored: an export file must not make anyone an admin.
+    Table("profile", Profile, "user", (), skip=frozenset({"created_at", "role"})),
     Table("metrics", Metric, "owner", ("key",)),
     Table("tags", Tag, "user", ("name",)),
     Table("treatments", Treatment, "user", ("name",), skip=frozenset({"created_at"})),
@@ -107,6 +108,11 @@ NOT_EXPORTED = {
     "auth.user": "the account itself: its user name is the export's `account`; never the password",
     "imports.importjob": "the progress of one upload, not data; its uploaded file is erased too",
     "insights.insightrun": "derived: recomputed from the diary, never entered or edited",
+    "accounts.usersession": "where the account is logged in: security bookkeeping, not data",
+    "accounts.invitation": "an admin's sign-up link; it only names who made or used it",
+    "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
+    "otp_static.staticdevice": "the recovery codes: made again on a new server",
+    "otp_static.statictoken": "one recovery code (a keyed hash of it)",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

@@ -18,7 +18,7 @@ from fibrolog.cli.log import log
 from fibrolog.cli.report import report
 from fibrolog.cli.score import score
 from fibrolog.cli.serve import migrate, serve
-from fibrolog.cli.user import user
+from fibrolog.cli.user import invite, user
 from fibrolog.cli.weather import weather
 
 
@@ -38,6 +38,7 @@ for command in (
     serve,
     migrate,
     user,
+    invite,
     demo,
     log,
     score,

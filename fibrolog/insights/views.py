@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from fibrolog.accounts.access import person_required
 from fibrolog.analysis.insight import TreatmentInsight
 from fibrolog.charts import Band, Expected, LineChart, Scale, Series, line_chart
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
@@ -18,7 +18,7 @@ from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
 
 
-@login_required
+@person_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     """Show at most about five associations, the treatments, and what needs more data."""
@@ -40,7 +40,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "insights/overview.html", context)
 
 
-@login_required
+@person_required
 @require_GET
 def treatment(request: HttpRequest, factor: str) -> HttpResponse:
     """Is it working for me? The effect so far, its onset, and the counterfactual line."""
@@ -99,7 +99,7 @@ def _counterfactual_chart(user, item: TreatmentInsight, names: dict[str, str]):
     return mark_safe(svg)  # built and escaped by fibrolog.charts
 
 
-@login_required
+@person_required
 @require_GET
 def flares(request: HttpRequest) -> HttpResponse:
     """Flares found in the pain series, and what tended to come before them (descriptive)."""

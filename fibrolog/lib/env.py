@@ -39,3 +39,13 @@ def env_float(name: str, default: float) -> float:
     if not value > 0:
         raise ValueError(f"{name}: must be above 0, got {raw}")
     return value
+
+
+def server_mode() -> bool:
+    """Return True when fibrolog serves many people (FIBROLOG_PUBLIC_URL is set)."""
+    return bool(env_str("FIBROLOG_PUBLIC_URL").strip())
+
+
+def public_url() -> str:
+    """Return the address people reach fibrolog at, without a trailing slash."""
+    return (env_str("FIBROLOG_PUBLIC_URL").strip() or "http://127.0.0.1:8000").rstrip("/")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fibrolog import instruments
+from fibrolog.accounts.access import person_required
 from fibrolog.charts import Scale
 from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments import Item
@@ -30,7 +30,7 @@ class Field:
     error: str | None
 
 
-@login_required
+@person_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     """List the questionnaires with what is due, the latest result and the reminder schedule."""
@@ -51,7 +51,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaires/overview.html", {"rows": rows, "form": form})
 
 
-@login_required
+@person_required
 @require_POST
 def schedule(request: HttpRequest) -> HttpResponse:
     """Save how often each questionnaire is due."""
@@ -63,7 +63,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaires/overview.html", {"rows": [], "form": form}, status=400)
 
 
-@login_required
+@person_required
 @require_POST
 def start(request: HttpRequest, name: str) -> HttpResponse:
     """Start (or resume) a questionnaire."""
@@ -78,7 +78,7 @@ def _own(request: HttpRequest, pk: int) -> Response:
     return get_object_or_404(Response, pk=pk, user=request.user)
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """Show or save one page; Back, Pause and Next/Finish all keep what was answered."""
@@ -131,7 +131,7 @@ def page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return render(request, "questionnaires/page.html", context, status=400 if errors else 200)
 
 
-@login_required
+@person_required
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a completed response's score in plain words (crisis resources first if flagged)."""
@@ -148,7 +148,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "questionnaires/result.html", context)
 
 
-@login_required
+@person_required
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Throw away an unfinished response."""
@@ -159,7 +159,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("questionnaires")
 
 
-@login_required
+@person_required
 @require_GET
 def history(request: HttpRequest, name: str) -> HttpResponse:
     """Each score over time with its bands and meaningful-change markers."""
