@@ -16,5 +16,9 @@ class AccountsConfig(AppConfig):
         def logged_out(sender, request, user, **kwargs) -> None:
             sessions.forget(request.session.session_key)
 
-        user_logged_in.connect(logged_in, dispatch_uid="fibrolog.accounts.sessions.record")
-        user_logged_out.connect(logged_out, dispatch_uid="fibrolog.accounts.sessions.forget")
+        user_logged_in.connect(
+            logged_in, weak=False, dispatch_uid="fibrolog.accounts.sessions.record"
+        )
+        user_logged_out.connect(
+            logged_out, weak=False, dispatch_uid="fibrolog.accounts.sessions.forget"
+        )
