@@ -1,4 +1,4 @@
-"""Shared personas: the patient (Maya), a stranger (Sam), her clinician (Dr Chen), the admin (Ada)."""
+"""Shared personas: the patient (Maya), a stranger (Sam), a clinician (Dr Chen), the admin (Ada)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Two-factor: set up with a real TOTP code, log in with a code or a recovery code, required roles."""
+"""Two-factor: set up with a real TOTP code, log in with it or a recovery code; required roles."""
 
 from __future__ import annotations
 
