@@ -131,6 +131,7 @@ AXES_USERNAME_CALLABLE = "fibrolog.accounts.services.lockout.username_of"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are kept as sessions, not in a second log
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # counts failures per address
 AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' records
 # axes.W006 asks for the address among the lockout parameters: fibrolog counts addresses with
 # a separate, higher limit instead, so one address cannot lock everyone out of a clinic.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

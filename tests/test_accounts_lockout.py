@@ -114,3 +114,12 @@ def test_it_counts_the_address_the_proxy_saw_when_behind_one(monkeypatch, maya, 
     assert client_ip(request) == "127.0.0.1"
     monkeypatch.setenv("FIBROLOG_BEHIND_PROXY", "1")
     assert client_ip(request) == "203.0.113.5"
+
+
+def test_it_keeps_no_passphrase_nor_code_and_forgets_old_failures(maya):
+    _fail("maya", 3)
+    stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert "wrong guess" not in stored
+    _later(60 * 25)
+    _login("maya", "one more wrong one")
+    assert AccessFailureLog.objects.count() == 1

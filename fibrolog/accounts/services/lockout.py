@@ -20,6 +20,7 @@ from fibrolog.lib.env import env_bool
 
 ADDRESS_LIMIT = 50  # failed logins from one address, across all names, within the window
 WINDOW = timedelta(minutes=15)
+KEEP_FAILURES = timedelta(days=1)
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -35,6 +36,8 @@ def client_ip(request: HttpRequest) -> str:
 def address_blocked(request: HttpRequest) -> bool:
     """Return True when this address failed ADDRESS_LIMIT logins within the window."""
     since = timezone.now() - WINDOW
+    # The failure log holds addresses and browsers: keep it a day, not for ever.
+    AccessFailureLog.objects.filter(attempt_time__lt=timezone.now() - KEEP_FAILURES).delete()
     failures = AccessFailureLog.objects.filter(
         ip_address=client_ip(request) or None, attempt_time__gte=since
     )
