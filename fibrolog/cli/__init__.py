@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from fibrolog import __version__
+from fibrolog.cli import _django
 from fibrolog.cli.analyze import analyze
 from fibrolog.cli.backup import backup, restore
+from fibrolog.cli.check import check
 from fibrolog.cli.demo import demo
 from fibrolog.cli.erase import erase
 from fibrolog.cli.experiment import experiment
@@ -20,7 +22,7 @@ from fibrolog.cli.user import user
 from fibrolog.cli.weather import weather
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_django.Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fibrolog")
 def main() -> None:
     """fibrolog: a private fibromyalgia diary with honest statistics.
@@ -47,5 +49,6 @@ for command in (
     weather,
     experiment,
     analyze,
+    check,
 ):
     main.add_command(command)
