@@ -19,8 +19,11 @@ def check(deploy: bool) -> None:
     """
     _django.setup()
     from django.core import checks as django_checks
+    from django.db import connection
 
     from fibrolog.web.checks import deploy_report
+
+    connection.ensure_connection()  # an unreachable database stops here, in one line
 
     found = (
         deploy_report()
