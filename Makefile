@@ -35,14 +35,16 @@ lint: $(DEV)
 	$(BIN)/ruff format --check fibrolog tests bench scripts
 	$(BIN)/mypy
 
+# The whole suite twice: on SQLite, then on a throwaway PostgreSQL 15 cluster (tests/postgres.py).
 unit: $(DEV)
 	$(BIN)/python -m pytest
+	FIBROLOG_TEST_DB=postgres $(BIN)/python -m pytest
 
 format: $(DEV)
 	$(BIN)/ruff format fibrolog tests bench scripts
 	$(BIN)/ruff check --fix fibrolog tests bench scripts
 
-## system-deps: Debian packages the suite needs (chromium for the browser test)
+## system-deps: Debian packages the suite needs (chromium for the browser test, postgresql-15)
 system-deps:
 	bash scripts/system-deps.sh
 

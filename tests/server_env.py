@@ -25,11 +25,14 @@ def clean_env(data_dir: Path, **variables: str) -> dict[str, str]:
     return {**keep, "FIBROLOG_DATA_DIR": str(data_dir), **variables}
 
 
-def fibrolog(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def fibrolog(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `fibrolog ARGS` in a child process."""
     return subprocess.run(
         [sys.executable, "-m", "fibrolog", *args],
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
