@@ -4,7 +4,8 @@ Anchors (issue 6, specs/formats.md): throughput >= 3x healthkit-to-sqlite 1.0.1 
 file, >= 25 MB/s, against a bare pyexpat parse (the ceiling); peak RSS < 100 MiB. Each tool runs
 in its own process and its peak RSS is read from wait4(). healthkit-to-sqlite is installed into a
 throwaway venv under /tmp when it is not importable: it never becomes a project dependency.
-This measures parse + aggregate only; the database loader is measured separately.
+The end-to-end import runs into SQLite and, when PostgreSQL's server programs are installed,
+into a throwaway PostgreSQL cluster on a Unix socket (tests/postgres.py), removed afterwards.
 
 Run with: make bench BENCH=apple_health
 """
@@ -58,11 +59,13 @@ def measured(command: list[str]) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, out.strip()
 
 
-def end_to_end(archive: Path) -> tuple[float, float, float, float]:
-    """Import the zip with `fibrolog import` into a fresh SQLite file, then again."""
+def end_to_end(archive: Path, database_url: str = "") -> tuple[float, float, float, float]:
+    """Import the zip with `fibrolog import` into a fresh database (SQLite file), then again."""
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "FIBROLOG_DATA_DIR": data}
         env.pop("DATABASE_URL", None)
+        if database_url:
+            env["DATABASE_URL"] = database_url
         cli = [sys.executable, "-m", "fibrolog"]
         subprocess.run([*cli, "migrate"], env=env, check=True, capture_output=True)
         subprocess.run(
@@ -85,6 +88,21 @@ def end_to_end(archive: Path) -> tuple[float, float, float, float]:
         print(f"import: {out}")
         print(f"re-import: {again}")
     return first_s, first_rss, again_s, again_rss
+
+
+def on_postgres(archive: Path) -> tuple[float, float, float, float] | None:
+    """Run `end_to_end` on a throwaway PostgreSQL cluster; None when PostgreSQL is not installed."""
+    from tests import postgres
+
+    try:
+        folder = postgres.start()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        print(f"PostgreSQL import: not measured ({exc})")
+        return None
+    try:
+        return end_to_end(archive, postgres.database_url(folder))
+    finally:
+        postgres.stop(folder)
 
 
 def healthkit_to_sqlite() -> str | None:
@@ -118,6 +136,10 @@ def main() -> int:
     e2e_s, e2e_rss, again_s, again_rss = end_to_end(archive)
     rows.append(("fibrolog import into SQLite, zip", e2e_s, e2e_rss, ""))
     rows.append(("fibrolog re-import (nothing new)", again_s, again_rss, ""))
+    pg = on_postgres(archive)
+    if pg is not None:
+        rows.append(("fibrolog import into PostgreSQL, zip", pg[0], pg[1], ""))
+        rows.append(("fibrolog re-import, PostgreSQL", pg[2], pg[3], ""))
     hk = healthkit_to_sqlite()
     hk_s = None
     if hk is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -11,15 +12,27 @@ class Main(click.Group):
     """The command group: database faults become one clear line instead of a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from django.core.exceptions import ImproperlyConfigured
-        from django.db.utils import InterfaceError, OperationalError
-
         try:
             return super().invoke(ctx)
-        except (OperationalError, InterfaceError) as exc:
-            raise click.ClickException(f"cannot reach the {_database()}: {_first_line(exc)}") from None
-        except ImproperlyConfigured as exc:
-            raise click.ClickException(_first_line(exc)) from None
+        except Exception as exc:
+            message = _database_fault(exc)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
+
+
+def _database_fault(exc: Exception) -> str | None:
+    """Return one line for a database fault, None for anything else (Django may be unloaded)."""
+    if "django.db.utils" not in sys.modules:  # file-only commands never start Django
+        return None
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db.utils import InterfaceError, OperationalError
+
+    if isinstance(exc, OperationalError | InterfaceError):
+        return f"cannot reach the {_database()}: {_first_line(exc)}"
+    if isinstance(exc, ImproperlyConfigured):
+        return _first_line(exc)
+    return None
 
 
 def _first_line(exc: BaseException) -> str:
