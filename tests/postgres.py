@@ -22,10 +22,11 @@ import pytest
 HOST_VAR = "FIBROLOG_TEST_PG_HOST"
 USER = "postgres"  # the cluster's superuser name; trust authentication on the socket only
 DATABASE = "fibrolog"
+INITDB_OPTIONS = ("-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
 
 
 def binary(name: str) -> str:
-    """Return the path of a PostgreSQL server program, or raise RuntimeError saying how to get it."""
+    """Return the path of a PostgreSQL program, or raise RuntimeError saying how to get it."""
     found = shutil.which(name) or next(
         iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
     )
@@ -51,8 +52,7 @@ def start() -> Path:
     run = {"check": True, "capture_output": True, "text": True}
     subprocess.run(
         _as_server_user(
-            [binary("initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8"]
-            + ["--locale=C.UTF-8", "--no-sync"]
+            [binary("initdb"), "-D", str(data), "-U", USER, "--auth=trust", *INITDB_OPTIONS]
         ),
         **run,
     )
@@ -62,8 +62,17 @@ def start() -> Path:
     )
     subprocess.run(
         _as_server_user(
-            [binary("pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w"]
-            + ["start"]
+            [
+                binary("pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "start",
+            ]
         ),
         **run,
     )

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-STRONG_KEY = "k3y-" + "Zq8vR2mX7pL4tW9nB6cY1dF5hJ0sG3aE" * 2  # long and varied: Django's W009 passes
+STRONG_KEY = "k3y-" + "Zq8vR2mX7pL4tW9nB6cY1dF5hJ0sG3aE" * 2  # passes Django's W009
 SERVER = {
     "FIBROLOG_PUBLIC_URL": "https://diary.example.org",
     "FIBROLOG_SECRET_KEY": STRONG_KEY,

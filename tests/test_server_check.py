@@ -51,7 +51,9 @@ def test_it_lists_every_thing_wrong_and_fails(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     report = done.stderr
-    assert f"ERROR fibrolog.E001: the secret key file {key}: others may read it (mode 0644)" in report
+    assert (
+        f"ERROR fibrolog.E001: the secret key file {key}: others may read it (mode 0644)" in report
+    )
     assert "ERROR fibrolog.E002: DEBUG is on" in report
     assert "ERROR fibrolog.E003: SQLite with 4 web processes" in report
     assert "WARN  fibrolog.W001: no worker heartbeat yet" in report
@@ -89,7 +91,9 @@ def test_it_warns_when_the_last_worker_was_seen_long_ago():
         cursor.execute(f"INSERT INTO {table} VALUES (%s)", [stale])
     try:
         found = checks.check_worker()
-        assert [(m.id, m.msg) for m in found] == [("fibrolog.W001", "no worker seen for 42 minutes")]
+        assert [(m.id, m.msg) for m in found] == [
+            ("fibrolog.W001", "no worker seen for 42 minutes")
+        ]
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {table} VALUES (%s)", [datetime.now(UTC)])
         assert checks.check_worker() == []

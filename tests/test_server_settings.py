@@ -66,7 +66,9 @@ def test_it_trusts_the_forwarded_proto_only_when_told_it_is_behind_a_proxy(tmp_p
 
 
 def test_it_keeps_a_port_in_the_trusted_origin(tmp_path):
-    env = clean_env(tmp_path, **{**SERVER, "FIBROLOG_PUBLIC_URL": "https://Diary.Example.org:8443/"})
+    env = clean_env(
+        tmp_path, **{**SERVER, "FIBROLOG_PUBLIC_URL": "https://Diary.Example.org:8443/"}
+    )
     seen = settings_of(env, "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS")
     assert seen == {
         "ALLOWED_HOSTS": ["diary.example.org"],

@@ -53,7 +53,7 @@ def _database() -> str:
 
 
 def setup() -> None:
-    """Configure Django once (settings from the environment); stop with one line if they are wrong."""
+    """Configure Django once from the environment; stop with one line if a setting is wrong."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fibrolog.settings")
     import django
     from django.conf import settings

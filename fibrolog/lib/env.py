@@ -29,7 +29,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def env_int(name: str, default: int) -> int:
-    """Return the variable as a whole number, the default when unset; raise ValueError if not one."""
+    """Return the variable as a whole number (the default when unset); raise ValueError if not."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default

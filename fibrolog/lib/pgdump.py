@@ -81,7 +81,9 @@ def check(path: Path) -> None:
     """Raise DumpError unless `path` is a pg_dump archive of a fibrolog database."""
     if not path.is_file():
         raise DumpError(f"{path} is not a file")
-    done = subprocess.run([_tool("pg_restore"), "--list", str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [_tool("pg_restore"), "--list", str(path)], capture_output=True, text=True
+    )
     if done.returncode:
         raise DumpError(f"{path} is not a pg_dump archive (pg_restore --list refused it)")
     listed = done.stdout
@@ -93,8 +95,8 @@ def check(path: Path) -> None:
 def restore(database: Mapping[str, object], source: Path) -> None:
     """Replace the database's tables with those in `source`, in one transaction."""
     check(source)
+    options = ["--clean", "--if-exists", "--single-transaction", "--no-owner", "--no-privileges"]
     _run(
-        [_tool("pg_restore"), "--clean", "--if-exists", "--single-transaction", "--no-owner"]
-        + ["--no-privileges", f"--dbname={database.get('NAME')}", str(source)],
+        [_tool("pg_restore"), *options, f"--dbname={database.get('NAME')}", str(source)],
         database,
     )
