@@ -116,3 +116,31 @@ def test_it_has_no_setup_page_on_a_server(client, db):
     assert client.post("/setup/", {"demo": "1"}, REMOTE_ADDR="127.0.0.1").status_code == 404
     response = client.get("/today/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_it_logs_maya_in_through_the_proxy_with_host_only_secure_cookies(tmp_path, maya):
+    from django.test import Client
+
+    from tests.conftest import PASSPHRASE
+
+    server = settings_of(clean_env(tmp_path, **SERVER), *NAMES)  # the real server-mode values
+    host = {"SERVER_NAME": "diary.example.org", "HTTP_HOST": "diary.example.org"}
+    proxied = {**host, "HTTP_X_FORWARDED_PROTO": "https"}
+    with override_settings(**server):
+        client = Client(enforce_csrf_checks=True)
+        plain = client.get("/login/", **host)
+        assert plain.status_code == 301 and plain["Location"].startswith("https://")
+        page = client.get("/login/", **proxied)
+        assert page.status_code == 200
+        assert page["Strict-Transport-Security"] == "max-age=31536000"
+        csrf = page.cookies["__Host-csrftoken"]
+        assert csrf["secure"] and csrf["path"] == "/" and not csrf["domain"]
+        form = {"username": "maya", "password": PASSPHRASE, "csrfmiddlewaretoken": csrf.value}
+        forged = client.post("/login/", form, HTTP_ORIGIN="https://evil.example", **proxied)
+        assert forged.status_code == 403
+        response = client.post("/login/", form, HTTP_ORIGIN="https://diary.example.org", **proxied)
+        assert response.status_code == 302, response.content[:300]
+        session = response.cookies["__Host-sessionid"]
+        assert session["secure"] and session["httponly"] and session["path"] == "/"
+        assert not session["domain"]
+        assert client.get("/today/", **proxied).status_code == 200

@@ -60,6 +60,8 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "PORT": str(port or ""),
             "OPTIONS": dict(parse_qsl(parts.query)),
             "CONN_MAX_AGE": 60,
+            # A kept connection is tested before reuse: a restarted server costs one reconnect.
+            "CONN_HEALTH_CHECKS": True,
         }
     raise ValueError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
 
