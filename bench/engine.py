@@ -27,13 +27,20 @@ import sys  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import date  # noqa: E402
 from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from fibrolog.analysis import demo_frame, insights, simulate_diary, two_arm  # noqa: E402
+from fibrolog.analysis import (  # noqa: E402
+    InsightsModel,
+    demo_frame,
+    insights,
+    simulate_diary,
+    two_arm,
+)
 from fibrolog.analysis.design import factor_columns  # noqa: E402
 from fibrolog.analysis.simulate import true_effect  # noqa: E402
 
@@ -90,11 +97,11 @@ def five_years() -> pd.DataFrame:
 
 def speed(frame: pd.DataFrame) -> tuple[float, float, float, float]:
     """Return CPU seconds: full screen, update after one day, one outcome's refit; pairs."""
-    options: dict[str, Any] = {"outcomes": OUTCOMES, "treatments": TREATMENTS, "worse": WORSE}
-    full = cpu(lambda: insights(frame, **options))
-    yesterday = insights(frame.iloc[:-1], **options)
-    update = cpu(lambda: insights(frame, previous=yesterday, **options))
-    one = cpu(lambda: insights(frame, **{**options, "outcomes": ["pain"]}))
+    model = InsightsModel(outcomes=tuple(OUTCOMES), treatments=tuple(TREATMENTS), worse=WORSE)
+    full = cpu(lambda: model.fit(frame))
+    yesterday = model.fit(frame.iloc[:-1])
+    update = cpu(lambda: model.update(yesterday, frame))
+    one = cpu(lambda: replace(model, outcomes=("pain",)).fit(frame))
     pairs = len(OUTCOMES) * (len(frame.columns) - len(OUTCOMES) - len(TREATMENTS))
     return full, update, one, pairs
 

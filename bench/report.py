@@ -29,9 +29,9 @@ def main() -> int:
     from django.core.management import call_command
 
     from fibrolog.diary.services.demo import create_demo_account
-    from fibrolog.reports.demo import add_demo_responses
     from fibrolog.reports.render import render_html, render_pdf
     from fibrolog.reports.services import Request, build_report
+    from fibrolog.reports.services.demo import add_demo_responses
 
     call_command("migrate", interactive=False, verbosity=0)
     user = create_demo_account("bench", years=1, seed=1)

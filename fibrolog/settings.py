@@ -5,6 +5,7 @@ DATABASE_URL        sqlite:////abs/path.sqlite3 or postgres://user:pass@host/db 
 FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, mode 0600)
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
+FIBROLOG_MAX_UPLOAD_MB  the largest file the upload page takes (default 1024)
 
 Server mode (docs/server.md) is on when FIBROLOG_PUBLIC_URL is set:
 FIBROLOG_PUBLIC_URL       https://diary.example.org: hosts, CSRF origin, secure __Host- cookies
@@ -19,9 +20,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fibrolog.lib.dburl import parse_database_url, sqlite_database
-from fibrolog.lib.env import env_bool, env_int, env_list, env_str, public_url
-from fibrolog.lib.paths import data_dir, read_or_create_secret, read_secret_file
+from fibrolog.lib.dburl import parse_database_url, require_driver, sqlite_database
+from fibrolog.lib.env import env_bool, env_float, env_int, env_list, env_str, public_url
+from fibrolog.lib.paths import data_dir, make_private, read_or_create_secret, read_secret_file
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fibrolog.accounts.middleware.first_run",
+    "fibrolog.web.errors.DatabaseTrouble",
 ]
 
 ROOT_URLCONF = "fibrolog.web.urls"
@@ -114,10 +116,17 @@ TEMPLATES = [
 
 _url = env_str("DATABASE_URL")
 DATABASES = {
-    "default": parse_database_url(_url)
+    "default": require_driver(parse_database_url(_url))
     if _url
     else sqlite_database(str(DATA_DIR / "fibrolog.sqlite3"))
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    _db = Path(DATABASES["default"]["NAME"])
+    _sqlite_files = (_db, _db.with_name(_db.name + "-wal"), _db.with_name(_db.name + "-shm"))
+else:
+    _sqlite_files = ()
+# Health data is for its owner only: 0700 folders, 0600 files, re-applied at every start.
+make_private(DATA_DIR, _sqlite_files)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -127,9 +136,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "fibrolog.accounts.passwords.NameInsideValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -159,10 +169,29 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_path": {"()": "fibrolog.web.logs.WithoutPath"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    # Warnings and errors only: request lines could carry dates and ids of health data.
+    # Warnings and errors only, and never a request line: paths carry dates and ids of health
+    # data, so a 404 or 500 is logged as its status (a 500 keeps its traceback).
+    "loggers": {
+        "django.request": {"filters": ["without_path"]},
+        "django.server": {"filters": ["without_path"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Uploads: past FIBROLOG_MAX_UPLOAD_MB a file is counted, not stored, and the form says so.
+# Small ones stay in memory; larger ones stream to a temporary file, never whole into memory.
+FIBROLOG_MAX_UPLOAD_MB = env_float("FIBROLOG_MAX_UPLOAD_MB", 1024.0)
+FILE_UPLOAD_HANDLERS = [
+    "fibrolog.imports.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form fields other than files
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Where weather comes from: a factory returning a fetcher (url -> bytes). Tests point it at
 # recorded replies; nothing is fetched unless a person asks for weather for a place.

@@ -25,7 +25,7 @@ def diary(days: int = 120, seed: int = 0, **columns) -> pd.DataFrame:
 
 def numbers(result: Insights) -> list[float]:
     out: list[float] = []
-    for item in [*result.to_dict()["shown"], *result.to_dict()["collecting"]]:
+    for item in [*result.summary_dict()["shown"], *result.summary_dict()["collecting"]]:
         for key in ("estimate", "p_helps", "p_meaningful", "p_negligible"):
             if item[key] is not None:
                 out.append(item[key])
@@ -36,7 +36,8 @@ def numbers(result: Insights) -> list[float]:
 
 def assert_clean(result: Insights) -> None:
     assert all(math.isfinite(x) for x in numbers(result))
-    json.dumps(result.to_dict(), allow_nan=False)  # would raise on a NaN or infinity
+    json.dumps(result.summary_dict(), allow_nan=False)  # would raise on a NaN or infinity
+    json.dumps(result.to_dict(), allow_nan=False)  # the stored form too
     for item in result.all:
         assert all(math.isfinite(x) for x in (item.n_eff, item.rho, *item.interval95))
 

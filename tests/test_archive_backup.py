@@ -11,8 +11,8 @@ from django.db import connection
 
 from fibrolog.accounts.services import create_account
 from fibrolog.archive import backup as backups
-from fibrolog.archive.export import document
-from fibrolog.archive.importer import import_document
+from fibrolog.archive.export.document import document
+from fibrolog.archive.restore.document import import_document
 from fibrolog.cli import main
 from fibrolog.diary.models import DailyValue, Note
 from fibrolog.diary.services.checkin import DayChanges, NoteEdit, save_day

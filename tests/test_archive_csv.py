@@ -3,7 +3,7 @@
 import csv
 import io
 
-from fibrolog.archive.csv_export import files
+from fibrolog.archive.export.csv_files import files
 from tests.archive_data import RISKY_NOTE, fill
 
 

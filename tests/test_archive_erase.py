@@ -11,7 +11,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 
-from fibrolog.archive.export import document, dumps
+from fibrolog.archive.export.document import document, dumps
 from fibrolog.cli import main
 from tests.archive_data import fill
 

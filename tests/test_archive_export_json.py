@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from fibrolog.archive.export import document, dumps
+from fibrolog.archive.export.document import document, dumps
 from fibrolog.archive.registry import TABLES
 from fibrolog.cli import main
 from tests.archive_data import RISKY_NOTE, fill

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from click.testing import CliRunner
 from fhir.resources.R4B.bundle import Bundle
 
-from fibrolog.archive.fhir import bundle
+from fibrolog.archive.export.fhir_bundle import bundle
 from fibrolog.cli import main
 from tests.archive_data import fill
 

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from fibrolog.archive.export import document, dumps
-from fibrolog.archive.importer import ArchiveError, import_document
+from fibrolog.archive.export.document import document, dumps
+from fibrolog.archive.restore.document import ArchiveError, import_document
 from fibrolog.cli import main
 from fibrolog.cli.import_ import IMPORTERS, import_
 from fibrolog.diary.models import DailyValue, Note, Tag

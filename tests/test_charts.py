@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from fibrolog.charts import Band, Marker, line_chart, rolling_mean
+from fibrolog.charts import (
+    Band,
+    Expected,
+    LineChart,
+    Marker,
+    Scale,
+    Series,
+    line_chart,
+    rolling_mean,
+)
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 START = date(2026, 10, 3)
@@ -33,9 +42,10 @@ CLASSES = set(
 POINT = re.compile(r"([ML])(-?[\d.]+) (-?[\d.]+)")
 
 
-def chart(**kw):
-    args = {"title": "Pain", "start": START, "values": [5.0] * 30, "low": 0, "high": 10}
-    return line_chart(**{**args, **kw})
+def chart(*, values=(5.0,) * 30, low=0, high=10, unit="", worse="higher", **kw):
+    kw.setdefault("title", "Pain")
+    scale = Scale(low, high, unit, worse)
+    return line_chart(LineChart(series=Series(START, values), scale=scale, **kw))
 
 
 def tree(**kw) -> ET.Element:
@@ -327,19 +337,39 @@ def test_its_stylesheet_colours_only_through_the_page_s_custom_properties():
 
 
 def test_it_draws_an_expected_line_dashed_and_says_what_it_is():
-    from datetime import date as _date
-
-    from fibrolog.charts import line_chart as _line
-
-    svg = _line(
-        title="Pain",
-        start=_date(2026, 1, 1),
-        values=[5.0, 6.0, None, 4.0],
-        low=0,
-        high=10,
-        expected=[6.0, 6.0, 6.0, 6.0],
-        expected_label="expected without LDN",
-    )
-    assert 'class="chart-expected"' in svg
+    svg = chart(values=[5.0, 6.0, None, 4.0], expected=Expected([6.0] * 4, "expected without LDN"))
+    assert len(find(ET.fromstring(svg), "chart-expected")) == 1
     assert "The dashed line: expected without LDN." in svg
     assert "style=" not in svg
+    assert not find(tree(values=[5.0] * 4), "chart-expected")
+
+
+def test_its_spec_is_a_frozen_value_that_draws_the_same_chart_twice():
+    spec = LineChart("Pain", Series(START, [5.0, float("nan"), None]), Scale(0, 10))
+    assert spec.series.values == (5.0, None, None)  # NaN is a day not logged
+    assert spec == LineChart("Pain", Series(START, (5.0, None, None)), Scale(0, 10))
+    with pytest.raises(AttributeError):
+        spec.title = "Fatigue"  # type: ignore[misc]
+    assert line_chart(spec) == line_chart(spec)
+    assert len(find(ET.fromstring(line_chart(spec)), "chart-dot")) == 1
+
+
+def test_it_sizes_the_picture_as_its_spec_says():
+    spec = LineChart("Pain", Series(START, [5.0] * 10), Scale(0, 10), size=(480, 190))
+    assert ET.fromstring(line_chart(spec)).get("viewBox") == "0 0 480 190"
+
+
+def test_it_draws_a_score_history_in_time_order_over_its_labelled_bands():
+    from fibrolog.charts.scores import ScoreChart, score_chart
+
+    later, earlier = (date(2026, 3, 1), 31.5), (date(2026, 1, 5), 40.0)
+    spec = ScoreChart(
+        "FIQR", [later, earlier], Scale(0, 100), [(0, 30, "remission"), (31, 45, "mild")]
+    )
+    assert spec.points == (earlier, later)
+    root = ET.fromstring(score_chart(spec))
+    dots = [d.find("s:title", NS).text for d in find(root, "chart-dot")]
+    assert dots == ["5 Jan 2026: 40", "1 Mar 2026: 31.5"]
+    labels = [t.text for t in find(root, "chart-label")]
+    assert "remission" in labels and "mild" in labels
+    assert "first 40, latest 31.5. Lower is better." in root.find("s:desc", NS).text

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
+from fibrolog.accounts.services import today_for
 from fibrolog.diary.models import DailyValue, Note
 from fibrolog.diary.services.checkin import DayChanges, day_state, save_day
-from fibrolog.diary.services.checkin_page import today_for
 
 
 def _post(client, day, **fields):

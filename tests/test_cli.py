@@ -9,10 +9,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from fibrolog.accounts.services import today_for
 from fibrolog.cli import main
 from fibrolog.diary.models import DailyValue, Note
 from fibrolog.diary.services.checkin import day_state
-from fibrolog.diary.services.checkin_page import today_for
 
 
 def _commands(group: click.Group, prefix=()):

@@ -13,11 +13,11 @@ from datetime import timedelta
 
 import pytest
 
-from fibrolog.archive.csv_export import files
-from fibrolog.archive.fhir import bundle
+from fibrolog.accounts.services import today_for
+from fibrolog.archive.export.csv_files import files
+from fibrolog.archive.export.fhir_bundle import bundle
 from fibrolog.diary.models import DailyValue
 from fibrolog.diary.services.checkin import DayChanges, save_day
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.diary.services.frame import diary_frame
 from fibrolog.diary.services.timeline import timeline
 from fibrolog.experiments.services.data import daily_series

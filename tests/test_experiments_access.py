@@ -2,7 +2,7 @@
 
 import pytest
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.experiments import services
 from fibrolog.experiments.models import Experiment
 from tests._trial import draft

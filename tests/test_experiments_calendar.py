@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.experiments import services
 from tests._trial import draft
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import numpy as np
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.experiments.models import Experiment
 from tests._trial import log
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from fibrolog.accounts.services import today_for
 from fibrolog.analysis.trials import Plan
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.experiments import services
 from fibrolog.experiments.models import Deviation, Experiment, ScheduleDay
 from fibrolog.experiments.services.lifecycle import paused_days

@@ -5,8 +5,8 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
+from fibrolog.accounts.services import today_for
 from fibrolog.analysis.trial_sim import simulate_trial
-from fibrolog.diary.services.checkin_page import today_for
 from fibrolog.experiments import services
 from fibrolog.experiments.models import Adherence, Experiment
 from tests._trial import draft, log

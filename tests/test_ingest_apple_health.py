@@ -4,7 +4,9 @@ import io
 import zipfile
 from collections import Counter
 
-from fibrolog.ingest import ParseStats, parse_apple_health
+import pytest
+
+from fibrolog.ingest import IngestError, ParseStats, parse_apple_health
 from tests.ingest_helpers import apple_xml, apple_zip
 
 
@@ -102,5 +104,6 @@ def test_it_skips_implausible_readings(tmp_path):
         "</HealthData>\n"
     )
     stats = ParseStats()
-    assert list(parse_apple_health(path, stats=stats)) == []
+    with pytest.raises(IngestError, match="nothing to import"):  # nothing left: said, not silent
+        list(parse_apple_health(path, stats=stats))
     assert stats.skipped == 2

@@ -65,10 +65,40 @@ def test_it_counts_overlapping_intervals_of_one_source_once():
 
 def test_it_gives_the_night_to_the_wake_up_morning_even_after_a_late_bedtime():
     late = night("Watch", at(4, 2), at(4, 10))  # to bed at 2 am, still "the 3rd" by day start
-    nap_after_six = [sample("sleep_asleep", at(4, 18, 30), at(4, 19, 30))]
-    days = daily(late + nap_after_six)
+    evening_nap = [sample("sleep_asleep", at(4, 18, 30), at(4, 19, 30))]
+    days = daily(late + evening_nap)
     assert days[(date(2025, 3, 4), "sleep_hours")].value == 8.0
-    assert days[(date(2025, 3, 5), "sleep_hours")].value == 1.0
+    assert days[(date(2025, 3, 4), "nap_hours")].value == 1.0  # the day it ends, counted apart
+    assert (date(2025, 3, 5), "sleep_hours") not in days
+
+
+def test_it_keeps_a_nap_whole_on_the_day_it_ends_and_apart_from_the_night():
+    # Maya naps from 14:49 to 18:54: the nap is one session, on the 4th, not cut at 18:00.
+    samples = [
+        *night("Watch", at(3, 23), at(4, 7)),
+        sample("sleep_in_bed", at(4, 14, 49), at(4, 18, 54)),
+        sample("sleep_core", at(4, 14, 55), at(4, 17, 30)),
+        sample("sleep_core", at(4, 17, 30), at(4, 18, 50)),
+        *night("Watch", at(4, 23), at(5, 6)),
+    ]
+    days = daily(samples)
+    assert days[(date(2025, 3, 4), "sleep_hours")].value == 8.0
+    assert days[(date(2025, 3, 4), "nap_hours")].value == round((3 * 60 + 55) / 60, 4)
+    assert days[(date(2025, 3, 5), "sleep_hours")].value == 7.0
+    assert (date(2025, 3, 5), "nap_hours") not in days
+    for day in (date(2025, 3, 4), date(2025, 3, 5)):
+        assert days[(day, "time_in_bed_hours")].value >= days[(day, "sleep_hours")].value
+    assert days[(date(2025, 3, 4), "time_in_bed_hours")].value == 8.0  # the night's, not the nap's
+
+
+def test_it_never_gives_less_time_in_bed_than_time_asleep():
+    samples = [
+        sample("sleep_in_bed", at(4, 0), at(4, 6)),  # the bed interval ends before she wakes
+        sample("sleep_asleep", at(3, 23, 30), at(4, 7)),
+    ]
+    days = daily(samples)
+    assert days[(date(2025, 3, 4), "time_in_bed_hours")].value == 7.5
+    assert days[(date(2025, 3, 4), "sleep_hours")].value == 7.5
 
 
 def test_it_gives_time_in_bed_but_no_hours_asleep_for_an_in_bed_only_night():

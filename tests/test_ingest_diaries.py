@@ -99,14 +99,12 @@ def test_it_asks_which_person_a_flaredown_research_dump_is_about(tmp_path):
     chosen = dataclasses.replace(preview.proposed, person="U1==")
     got = by_type(parse_flaredown(path, choices=chosen))
     assert got[DayEntry] == {
+        ("2025-03-03", "condition_severity"): 3,  # a rated condition is a metric, not a tag
         ("2025-03-03", "fatigue"): 10.0,
         ("2025-03-03", "stiffness"): 7.5,
         ("2025-03-04", "fatigue"): 5.0,
     }
-    assert got[DayTag] == {
-        ("2025-03-03", "fibromyalgia"), ("2025-03-03", "stressful day"),
-        ("2025-03-03", "food: coffee"),
-    }  # fmt: skip
+    assert got[DayTag] == {("2025-03-03", "stressful day"), ("2025-03-03", "food: coffee")}
     assert [(i.name, i.dose, i.unit) for i in got[Intake]] == [("Pregabalin", 75.0, "mg")]
     assert "weather" in preview.summary()
 
@@ -115,7 +113,7 @@ def test_it_tells_rated_columns_from_treatments_in_the_wide_flaredown_layout(tmp
     path = diaries.write(tmp_path / "flaredown.csv", diaries.FLAREDOWN_WIDE)
     preview = preview_flaredown(path)
     assert {q.name: q.proposed for q in preview.names} == {
-        "Fibromyalgia": None, "Fatigue": "fatigue", "Joint stiffness": "stiffness",
+        "Fibromyalgia": "condition_severity", "Fatigue": "fatigue", "Joint stiffness": "stiffness",
     }  # fmt: skip
     got = by_type(parse_flaredown(path, choices=preview.proposed))
     assert got[DayEntry][("2025-03-04", "fatigue")] == 5.0
@@ -147,3 +145,49 @@ def test_it_gives_diary_records_the_same_keys_on_a_second_import(tmp_path):
     first = [r.natural_key for r in parse_bearable(path, choices=choices)]
     assert first == [r.natural_key for r in parse_bearable(path, choices=choices)]
     assert len(first) == len(set(first))
+
+
+BEARABLE_FATIGUE = """date,date formatted,weekday,time of day,category,rating/amount,detail,notes
+"3rd Mar 2025","2025-03-03","Monday","am","Energy","4","",""
+"3rd Mar 2025","2025-03-03","Monday","pm","Energy","3","",""
+"4th Mar 2025","2025-03-04","Tuesday","am","Energy","2","",""
+"4th Mar 2025","2025-03-04","Tuesday","pm","Symptom","1","Fatigue (Mild)",""
+"5th Mar 2025","2025-03-05","Wednesday","pm","Symptom","3","Fatigue (Severe)",""
+"5th Mar 2025","2025-03-05","Wednesday","pm","Energy","5","",""
+"""
+
+
+def test_it_keeps_the_worst_fatigue_per_day_and_averages_energy_on_days_without_the_symptom(
+    tmp_path,
+):
+    path = diaries.write(tmp_path / "bearable.csv", BEARABLE_FATIGUE)
+    values = by_type(parse_bearable(path, choices=preview_bearable(path).proposed))[DayEntry]
+    # energy 4 and 3 of 1-5 are fatigue 2.5 and 5: their mean, no symptom that day
+    assert values[("2025-03-03", "fatigue")] == 3.75
+    assert values[("2025-03-04", "fatigue")] == 7.5  # energy 2 (7.5) is worse than mild (2.5)
+    assert values[("2025-03-05", "fatigue")] == 7.5  # severe (7.5) is worse than energy 5 (0)
+
+
+def test_it_reads_flaredown_conditions_weather_and_not_taken_treatments(tmp_path):
+    from fibrolog.ingest.fixtures import layouts
+
+    path = diaries.write(tmp_path / "flaredown.csv", layouts.FLAREDOWN_APP)
+    preview = preview_flaredown(path)
+    assert {q.name: q.proposed for q in preview.names} == {
+        "pain in hand joints": "pain", "Fibromyalgia": "condition_severity", "Fatigue": "fatigue",
+    }  # fmt: skip
+    assert "weather" in preview.summary().lower()
+    got = by_type(parse_flaredown(path, choices=preview.proposed))
+    assert got[DayEntry][("2025-03-03", "pain")] == 10.0  # 4 of 0-4
+    assert got[DayEntry][("2025-03-03", "condition_severity")] == 3  # kept on Flaredown's 0-4
+    assert got[DayEntry][("2025-03-04", "condition_severity")] == 2
+    taken = {(i.day.isoformat(), i.name, i.dose, i.unit, i.taken) for i in got[Intake]}
+    assert taken == {
+        ("2025-03-03", "Pregabalin", 75.0, "mg", True),
+        ("2025-03-03", "Vitamin D", None, "", False),
+        ("2025-03-04", "Pregabalin", None, "", False),
+        ("2025-03-04", "Vitamin D", 1000.0, "iu", True),
+    }
+    tags = sorted(tag for _, tag in got[DayTag])
+    assert len(tags) == 2 and all(len(tag) <= 40 for tag in tags) and tags[0] != tags[1]
+    assert not any("weather" in tag or "1002" in tag for tag in tags)

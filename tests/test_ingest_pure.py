@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from fibrolog import ingest
-from fibrolog.diary.catalogue import METRIC_KEYS
+from fibrolog.catalogue import METRIC_KEYS
 
 
 def test_it_imports_without_loading_django():
@@ -27,8 +27,9 @@ def test_it_offers_a_parser_for_every_import_kind_of_the_cli():
         "apple-health", "fitbit", "oura", "samsung", "google-fit", "garmin",
         "bearable", "flaredown", "daylio", "csv",
     }  # fmt: skip
-    for function in ingest.KINDS.values():
-        assert callable(getattr(ingest, function))
+    for name, kind in ingest.KINDS.items():
+        assert kind.name == name and callable(kind.parse) and kind.suffixes
+        assert (kind.preview is not None) == (kind.step == "confirm"), name
 
 
 def test_it_declares_new_metrics_without_clashing_with_the_catalogue():

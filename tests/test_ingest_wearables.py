@@ -16,7 +16,7 @@ from fibrolog.ingest import (
     parse_oura,
     parse_samsung,
 )
-from fibrolog.ingest.fixtures import diaries
+from fibrolog.ingest.fixtures import diaries, layouts
 from tests.ingest_helpers import shared
 
 
@@ -101,3 +101,80 @@ def test_it_says_a_damaged_fit_file_cannot_be_read(tmp_path):
     path.write_bytes(b"\x0e\x10\x00\x00" + b"\x00" * 40)
     with pytest.raises(IngestError, match="not a readable FIT file"):
         list(parse_garmin(path))
+
+
+def test_it_reads_the_2020_oura_trends_layout_that_says_time_for_duration(tmp_path):
+    path = diaries.write(tmp_path / "oura_trends.csv", layouts.OURA_2020)
+    got = entries(parse_oura(path))
+    assert got == {
+        ("2020-06-01", "sleep_hours"): 7.0,
+        ("2020-06-01", "time_in_bed_hours"): 8.0,
+        ("2020-06-01", "sleep_awake_hours"): 1.0,
+        ("2020-06-01", "sleep_rem_hours"): 1.5,
+        ("2020-06-01", "sleep_core_hours"): 4.0,
+        ("2020-06-01", "sleep_deep_hours"): 1.5,
+        ("2020-06-01", "resting_hr"): 49,
+        ("2020-06-01", "hrv_rmssd"): 52,
+        ("2020-06-01", "steps"): 8123,
+        ("2020-06-02", "steps"): 4100,
+    }
+
+
+def test_it_takes_fitbit_short_wakes_out_of_the_stages_to_match_minutes_asleep(tmp_path):
+    import json
+
+    log = layouts.fitbit_sleep_with_short_wakes()
+    path = tmp_path / "sleep-2025-03-10.json"
+    path.write_text(json.dumps(log))
+    samples = [r for r in parse_fitbit(path, tz="Europe/London") if isinstance(r, Sample)]
+    days = entries(aggregate(samples, "Europe/London"))
+    minutes = {m: days[("2025-03-10", m)] * 60 for m in ("sleep_hours", "sleep_awake_hours")}
+    minutes["time_in_bed_hours"] = days[("2025-03-10", "time_in_bed_hours")] * 60
+    assert minutes == pytest.approx(
+        {"sleep_hours": 423, "sleep_awake_hours": 37, "time_in_bed_hours": 460}, abs=0.01
+    )
+    assert (log[0]["minutesAsleep"], log[0]["minutesAwake"], log[0]["timeInBed"]) == (423, 37, 460)
+    assert days[("2025-03-10", "sleep_rem_hours")] == round((3600 - 60) / 3600, 4)
+
+
+def test_it_reads_the_sleep_and_daily_summaries_of_a_garmin_connect_account_export(tmp_path):
+    got = entries(parse_garmin(layouts.garmin_connect_zip(tmp_path / "garmin.zip")))
+    assert got == {
+        ("2025-03-04", "sleep_hours"): 7.0,
+        ("2025-03-04", "sleep_deep_hours"): 1.5,
+        ("2025-03-04", "sleep_core_hours"): 4.0,
+        ("2025-03-04", "sleep_rem_hours"): 1.5,
+        ("2025-03-04", "sleep_awake_hours"): 0.5,
+        ("2025-03-04", "time_in_bed_hours"): 7.5,
+        ("2025-03-04", "steps"): 6543,
+        ("2025-03-04", "resting_hr"): 58,
+        ("2025-03-04", "active_minutes"): 25,
+        ("2025-03-05", "steps"): 4100,
+    }
+
+
+def test_it_reads_samsung_stress_scores_and_exercise_without_its_pauses(tmp_path):
+    samples = list(parse_samsung(layouts.samsung_more_zip(tmp_path / "samsung.zip")))
+    walk = next(s for s in samples if s.kind == "workout")
+    assert (walk.detail, walk.value) == ("walking", 45.0)
+    days = entries(aggregate(samples, "Europe/Berlin"))
+    assert days == {
+        ("2025-03-04", "stress_score"): 50.0,
+        ("2025-03-04", "workout_minutes"): 45.0,
+    }
+
+
+def test_it_reads_the_sleep_scores_of_fitbit_takeout_and_the_current_oura_export(tmp_path):
+    import zipfile
+
+    path = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Takeout/Fitbit/Sleep Score/sleep_score.csv", layouts.FITBIT_SLEEP_SCORE)
+    assert entries(parse_fitbit(path, tz="UTC")) == {("2025-03-10", "sleep_score"): 78}
+    oura = tmp_path / "oura.zip"
+    with zipfile.ZipFile(oura, "w") as archive:
+        archive.writestr("App Data/dailysleep.csv", layouts.OURA_DAILYSLEEP)
+        archive.writestr("App Data/sleepmodel.csv", diaries.OURA_SLEEPMODEL)
+    got = entries(parse_oura(oura))
+    assert got[("2025-03-04", "sleep_score")] == 81 and got[("2025-03-04", "sleep_hours")] == 7.0
+    assert got[("2025-03-04", "nap_hours")] == 0.5  # the afternoon period, apart from the night

@@ -51,7 +51,7 @@ def test_it_says_it_is_working_before_the_first_result(demo, demo_client):
 
 
 def test_it_refreshes_after_a_check_in(demo, demo_client, django_capture_on_commit_callbacks):
-    from fibrolog.diary.services.checkin_page import today_for
+    from fibrolog.accounts.services import today_for
 
     with django_capture_on_commit_callbacks(execute=True):
         demo_client.post(

@@ -11,7 +11,7 @@ PURE = [
     "fibrolog.lib.days",
     "fibrolog.lib.dburl",
     "fibrolog.lib.env",
-    "fibrolog.diary.catalogue",
+    "fibrolog.catalogue",
     "fibrolog.diary.validation",
 ]
 

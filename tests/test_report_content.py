@@ -33,11 +33,11 @@ def diary(maya):
     return maya
 
 
-def test_it_calls_a_three_point_fall_in_daily_pain_much_better(diary):
+def test_it_calls_a_three_point_fall_in_daily_pain_a_meaningful_improvement(diary):
     rows = _report(diary).parts[0].data["rows"]
     pain = next(r for r in rows if r["name"] == "Pain")
     assert (pain["first"], pain["last"], pain["change"]) == (7, 4, -3)
-    assert pain["verdict"] == "much better"
+    assert pain["verdict"] == "meaningful improvement"
 
 
 def test_it_leaves_notes_out_unless_she_chooses_them(diary):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from fibrolog.cli import main
 from fibrolog.diary.services.demo import create_demo_account
 from fibrolog.insights.services import compute
-from fibrolog.reports.demo import add_demo_responses
+from fibrolog.reports.services.demo import add_demo_responses
 
 HEADINGS = (
     "Fibromyalgia diary report",
@@ -37,10 +37,18 @@ def _pdf(tmp_path, *args):
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
-    return text.stdout, pages
+    last = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), str(out), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    # The methods appendix is a page of its own at the end; the report itself is 2-4 pages.
+    assert last.lstrip().startswith("Appendix: methods"), last[:200]
+    assert "Appendix: methods" not in text.stdout.split("\f")[pages - 2]
+    return text.stdout, pages - 1
 
 
-def test_it_fits_a_year_with_every_section_on_two_to_four_pages(demo_year, tmp_path):
+def test_it_fits_a_year_on_two_to_four_pages_and_a_methods_page(demo_year, tmp_path):
     today = date.today()  # the demo diary ends today
     days = ("--from", (today - timedelta(days=364)).isoformat(), "--to", today.isoformat())
     text, pages = _pdf(tmp_path, *days, "--notes")

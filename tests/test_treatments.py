@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.treatments.models import Regimen, Treatment
 from fibrolog.treatments.services import TreatmentError, change_dose, start_treatment
 

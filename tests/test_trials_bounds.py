@@ -63,7 +63,7 @@ def test_the_cli_refuses_one_pair_too_many_and_takes_the_most():
     base = ["experiment", "plan", "--design", "fast", "--start", "2026-03-02", "--seed", "7"]
     most = CliRunner().invoke(main, [*base, "--pairs", str(PAIRS.high)])
     assert most.exit_code == 0
-    assert len(most.output.splitlines()) == 1 + FAST_BASELINE.default + 2 * PAIRS.high * 7
+    assert len(most.stdout.splitlines()) == 1 + FAST_BASELINE.default + 2 * PAIRS.high * 7
     beyond = CliRunner().invoke(main, [*base, "--pairs", str(PAIRS.high + 1)])
     assert beyond.exit_code == 2 and PAIRS.text() in beyond.output
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fibrolog.diary.catalogue import METRICS
+from fibrolog.catalogue import METRICS
 from fibrolog.diary.validation import check_day, parse_day, parse_value
 
 PAIN = next(m for m in METRICS if m.key == "pain")

@@ -13,7 +13,7 @@ class SetupForm(forms.Form):
     password = forms.CharField(
         label="Passphrase",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 10 characters; a few words you will remember works well.",
+        help_text="At least 12 characters; a few words you will remember works well.",
     )
 
 

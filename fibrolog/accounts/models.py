@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
-from fibrolog.diary.catalogue import DEFAULT_CHECKIN
-from fibrolog.lib.days import local_zone_name
+from fibrolog.catalogue import DEFAULT_CHECKIN
+from fibrolog.lib.days import diary_day, local_zone_name
 
 
 def default_checkin() -> list[str]:
@@ -32,3 +35,7 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
+
+    def today(self) -> date:
+        """Return the person's diary day now, in their time zone and with their day start."""
+        return diary_day(timezone.now(), self.timezone, self.day_start_hour)

@@ -2,7 +2,9 @@
 
 It holds the demo-diary generator (a documented generative model with known effects,
 docs/demo-data.md) and the engine (docs/methods.md): `two_arm` for a self-experiment's B - A,
-`insights` for what seems linked to a person's symptoms and whether their treatments work.
+`InsightsModel` (or `insights` in one call) for what seems linked to a person's symptoms and
+whether their treatments work: ``fit`` gives a frozen `InsightsResult`, ``update`` refreshes it
+after a new day.
 
 The engine's names are imported on first use, so that ``import fibrolog.analysis`` (for the
 demo generator) does not load scipy and pandas.
@@ -28,8 +30,8 @@ if TYPE_CHECKING:
     from fibrolog.analysis.insight import Insight, TreatmentInsight
     from fibrolog.analysis.mixture import Mixture
     from fibrolog.analysis.regression import MLFit, maximum_likelihood
-    from fibrolog.analysis.results import Collecting, Insights
-    from fibrolog.analysis.screening import insights
+    from fibrolog.analysis.results import Collecting, Insights, InsightsResult
+    from fibrolog.analysis.screening import InsightsModel, insights
     from fibrolog.analysis.twoarm import two_arm
 
 _LAZY = {
@@ -37,6 +39,8 @@ _LAZY = {
     "Effect": "effect",
     "Insight": "insight",
     "Insights": "results",
+    "InsightsModel": "screening",
+    "InsightsResult": "results",
     "MLFit": "regression",
     "Mixture": "mixture",
     "TreatmentInsight": "insight",
@@ -59,6 +63,8 @@ __all__ = [
     "Effect",
     "Insight",
     "Insights",
+    "InsightsModel",
+    "InsightsResult",
     "MLFit",
     "Mixture",
     "TreatmentInsight",

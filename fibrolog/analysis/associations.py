@@ -146,29 +146,16 @@ def screen(
             collecting[factor.name] = why
         else:
             chosen.append(factor)
-    lags = factors[0].lags if factors else 0
-    width = lags + 2  # lags 0..L, then the local mean
-    q = base_precision.size
-    gaps = outcome.gaps
+    gaps, q = outcome.gaps, base_precision.size
     left = np.column_stack([outcome.y[gaps.days], base_cols[gaps.days]])
-    if chosen:
-        cols = np.stack([f.columns for f in chosen], axis=1)
-        right = np.column_stack([left, cols[gaps.days].reshape(gaps.n, -1)])
-    else:
-        right = left
+    cols = np.stack([f.columns for f in chosen], axis=1) if chosen else None
+    right = left if cols is None else np.column_stack([left, cols[gaps.days].reshape(gaps.n, -1)])
     products = ar1.lag_products(gaps, left, right)
-    head = ar1.LagProducts(products.first[:, : 1 + q], products.blocks[..., : 1 + q])
-    base = Base.of(ar1.gram(head, gaps, DEFAULT_RHO_GRID), base_precision, gaps, DEFAULT_RHO_GRID)
-    base_ml = marginal(
-        gaps.n,
-        outcome.prior(base_precision),
-        base.logdet,
-        base.yy - base.quad,
-        base.log_jacobian,
-    )[2]
+    base_ml = _base_log_ml(outcome, products, base_precision)
     base_rho = float(log_weights_to_probs(base_ml) @ DEFAULT_RHO_GRID)
-    if not chosen:
+    if cols is None:
         return {}, collecting, base_rho
+    width = factors[0].lags + 2  # lags 0..L, then the local mean
     factor_products = ar1.blockwise_products(gaps, cols[gaps.days])
     # Grid values far below the base model's best are tried only for the factors whose
     # posterior reaches the edge of the rest (a factor that explains much of the day-to-day
@@ -177,9 +164,7 @@ def screen(
     mean, sd, rho_means, edge = _solve(
         outcome, gaps, products, factor_products, base_precision, DEFAULT_RHO_GRID[near], width
     )
-    if near.all():
-        edge[:] = False
-    if edge.any():
+    if not near.all() and edge.any():
         picked = np.flatnonzero(edge)
         keep = np.concatenate(
             [np.arange(1 + q), 1 + q + (picked[:, None] * width + np.arange(width)).ravel()]
@@ -190,26 +175,44 @@ def screen(
         mean[picked], sd[picked], rho_means[picked] = again[0], again[1], again[2]
     fits: dict[str, FactorFit] = {}
     for i, factor in enumerate(chosen):
-        name, x = factor.name, factor.x
-        both = y_seen & ~np.isnan(x)
-        n = int(both.sum())
-        if n_eff(n, float(rho_means[i])) < MIN_N_EFF:
-            collecting[name] = (
-                f"{n} days of {label(name)} and {label(outcome.name)} count as only about "
-                f"{n_eff(n, float(rho_means[i])):.0f} independent days (needs {MIN_N_EFF})"
-            )
-            continue
-        yes_no = factor.yes_no
-        fits[name] = FactorFit(
-            mean=mean[i, : lags + 1],
-            sd=sd[i, : lags + 1],
-            rho=float(rho_means[i]),
-            n=n,
-            swing=factor.swing,
-            yes_no=yes_no,
-            exposed=int((x[both] == 1).sum()) if yes_no else None,
-        )
+        got = _factor_fit(outcome, factor, mean[i], sd[i], float(rho_means[i]))
+        if isinstance(got, str):
+            collecting[factor.name] = got
+        else:
+            fits[factor.name] = got
     return fits, collecting, base_rho
+
+
+def _base_log_ml(outcome: Outcome, products: ar1.LagProducts, precision: Array) -> Array:
+    """Return the base model's (level and treatments, no factor) log marginal likelihood by rho."""
+    q, gaps = precision.size, outcome.gaps
+    head = ar1.LagProducts(products.first[:, : 1 + q], products.blocks[..., : 1 + q])
+    base = Base.of(ar1.gram(head, gaps, DEFAULT_RHO_GRID), precision, gaps, DEFAULT_RHO_GRID)
+    prior = outcome.prior(precision)
+    return marginal(gaps.n, prior, base.logdet, base.yy - base.quad, base.log_jacobian)[2]
+
+
+def _factor_fit(
+    outcome: Outcome, factor: Factor, mean: Array, sd: Array, rho: float
+) -> FactorFit | str:
+    """Return a factor's fit at each lag, or why its days are worth too few independent days."""
+    x, lags = factor.x, factor.lags
+    both = ~np.isnan(outcome.y) & ~np.isnan(x)
+    n = int(both.sum())
+    if n_eff(n, rho) < MIN_N_EFF:
+        return (
+            f"{n} days of {label(factor.name)} and {label(outcome.name)} count as only about "
+            f"{n_eff(n, rho):.0f} independent days (needs {MIN_N_EFF})"
+        )
+    return FactorFit(
+        mean=mean[: lags + 1],
+        sd=sd[: lags + 1],
+        rho=rho,
+        n=n,
+        swing=factor.swing,
+        yes_no=factor.yes_no,
+        exposed=int((x[both] == 1).sum()) if factor.yes_no else None,
+    )
 
 
 def _solve(

@@ -6,10 +6,11 @@ with a plain reason, never a NaN.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from fibrolog.analysis import _codec
 from fibrolog.analysis.effect import Effect
 from fibrolog.analysis.frame import label
 from fibrolog.analysis.mixture import Mixture
@@ -25,7 +26,7 @@ __all__ = [
     "TreatmentInsight",
 ]
 
-#: The JSON keys of every insight (`to_dict`), in order.
+#: The JSON keys of every insight's summary (`summary_dict`, the CLI's ``--json``), in order.
 KEYS = (
     "outcome",
     "factor",
@@ -52,7 +53,7 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(float(x), 4)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Insight:
     """An association between a factor and an outcome, or a treatment's effect.
 
@@ -118,10 +119,65 @@ class Insight:
     better: str | None
     window: tuple[date, date]
     method: str
-    posterior: Mixture = field(repr=False)
+    posterior: Mixture = field(repr=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the insight as JSON-ready values (exactly the keys in `KEYS`)."""
+        """Return every attribute as JSON-safe values; `from_dict` gives the insight back.
+
+        Returns
+        -------
+        dict
+            One key per attribute; intervals as pairs, the window as ISO dates, the posterior
+            as its components (see `Mixture.to_dict`).
+        """
+        out = {f.name: getattr(self, f.name) for f in fields(Insight)}
+        out.update(
+            interval80=_codec.floats(self.interval80),
+            interval95=_codec.floats(self.interval95),
+            caveats=list(self.caveats),
+            window=_codec.window(self.window),
+            posterior=self.posterior.to_dict(),
+        )
+        for key in ("estimate", "p_meaningful", "p_negligible", "p_direction", "n_eff", "rho"):
+            out[key] = float(out[key])
+        for key in ("p_helps", "swing"):
+            out[key] = None if out[key] is None else float(out[key])
+        out["n"] = int(self.n)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Insight:
+        """Return the insight written by `to_dict` (a `TreatmentInsight` for a treatment's).
+
+        Parameters
+        ----------
+        data
+            The output of `to_dict`, possibly after a JSON round trip.
+        """
+        if cls is Insight and "half_life_days" in data:
+            return TreatmentInsight.from_dict(data)
+        window = _codec.from_window(data["window"])
+        assert window is not None
+        values = {f.name: data[f.name] for f in fields(Insight)}
+        values.update(
+            interval80=tuple(data["interval80"]),
+            interval95=tuple(data["interval95"]),
+            caveats=tuple(data["caveats"]),
+            window=window,
+            posterior=Mixture.from_dict(data["posterior"]),
+        )
+        return cls(**values, **cls._extra_from_dict(data))
+
+    @classmethod
+    def _extra_from_dict(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """Return the attributes a subclass adds, read from `data` (none here)."""
+        return {}
+
+    def summary_dict(self) -> dict[str, Any]:
+        """Return the insight's summary as JSON-ready values (exactly the keys in `KEYS`).
+
+        Numbers are rounded to 4 decimals; this is what ``fibrolog analyze --json`` prints.
+        """
         return {
             "outcome": self.outcome,
             "factor": self.factor,
@@ -169,7 +225,7 @@ class Insight:
         return "\n".join(lines)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class TreatmentInsight(Insight):
     """A treatment's effect on an outcome, against the model's counterfactual.
 
@@ -187,12 +243,40 @@ class TreatmentInsight(Insight):
         counterfactual) and with it.
     """
 
-    reached_by_week: dict[int, tuple[float, float, float]] = field(default_factory=dict)
+    reached_by_week: dict[int, tuple[float, float, float]] = field(default_factory=dict, hash=False)
     half_life_days: float = 0.0
     extra_weeks: int | None = None
     dates: tuple[date, ...] = field(default=(), repr=False)
     without: tuple[float, ...] = field(default=(), repr=False)
     fitted: tuple[float, ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return every attribute as JSON-safe values (the days as first day and count)."""
+        return {
+            **super().to_dict(),
+            "reached_by_week": {
+                str(w): _codec.floats(v) for w, v in sorted(self.reached_by_week.items())
+            },
+            "half_life_days": float(self.half_life_days),
+            "extra_weeks": None if self.extra_weeks is None else int(self.extra_weeks),
+            "dates": _codec.days(self.dates),
+            "without": _codec.floats(self.without),
+            "fitted": _codec.floats(self.fitted),
+        }
+
+    @classmethod
+    def _extra_from_dict(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """Return the treatment's own attributes, read from `data`."""
+        return {
+            "reached_by_week": {
+                int(w): (v[0], v[1], v[2]) for w, v in data["reached_by_week"].items()
+            },
+            "half_life_days": data["half_life_days"],
+            "extra_weeks": data["extra_weeks"],
+            "dates": _codec.from_days(data["dates"]),
+            "without": tuple(data["without"]),
+            "fitted": tuple(data["fitted"]),
+        }
 
     def counterfactual(self) -> tuple[tuple[date, ...], tuple[float, ...]]:
         """Return each day and the outcome the model expects there without the treatment."""

@@ -12,11 +12,21 @@ coefficient is its *full* effect, the effect once ``g`` has reached 1.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import numpy as np
 
 from fibrolog.analysis.ar1 import Array
 
-__all__ = ["FAST_HALF_LIVES", "SLOW_HALF_LIVES", "fraction_reached", "kernels", "starts"]
+__all__ = [
+    "FAST_HALF_LIVES",
+    "SLOW_HALF_LIVES",
+    "Kernels",
+    "fraction_reached",
+    "kernels",
+    "starts",
+]
 
 #: Half-lives (days) for slow treatments: LDN, supplements, training programmes.
 SLOW_HALF_LIVES: Array = np.array([3.0, 7.0, 14.0, 21.0, 28.0, 42.0, 56.0, 84.0])
@@ -70,3 +80,47 @@ def fraction_reached(days_on: float, half_lives: Array) -> Array:
     """Return the share of the full effect reached after ``days_on`` days, per half-life."""
     out: Array = 1.0 - 0.5 ** (float(days_on) / np.asarray(half_lives, dtype=float))
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class Kernels:
+    """The fitted treatments' kernel columns at every half-life of their grids.
+
+    Attributes
+    ----------
+    names, grids
+        The treatments with enough data and each one's half-life grid.
+    cols
+        Each treatment's kernels, one column per half-life (days, H).
+    offsets
+        Where each treatment's columns start among all kernel columns.
+    """
+
+    names: list[str]
+    grids: list[Array]
+    cols: list[Array]
+    offsets: Array
+
+    @classmethod
+    def of(cls, on: Mapping[str, Array], names: list[str], slow: set[str]) -> Kernels:
+        """Return the kernels of `names` (slow or fast half-life grids)."""
+        grids = [SLOW_HALF_LIVES if name in slow else FAST_HALF_LIVES for name in names]
+        cols = [kernels(on[name], grid) for name, grid in zip(names, grids, strict=True)]
+        return cls(names, grids, cols, np.cumsum([0] + [g.size for g in grids]))
+
+    def models(self, j: int, choice: list[int]) -> Array:
+        """Column indices (into the kernels) of each model varying treatment j's half-life."""
+        fixed = np.array([self.offsets[k] + choice[k] for k in range(len(self.names))])
+        out = np.repeat(fixed[None, :], self.grids[j].size, axis=0)
+        out[:, j] = self.offsets[j] + np.arange(self.grids[j].size)
+        return out
+
+    def start(self, reuse: tuple[float, Mapping[str, int]] | None) -> list[int]:
+        """Return the first half-life choice: the grids' middles, or an earlier fit's modes."""
+        choice = [int(np.argmin(np.abs(g - np.median(g)))) for g in self.grids]
+        if reuse is None:
+            return choice
+        return [
+            min(reuse[1].get(name, c), g.size - 1)
+            for name, c, g in zip(self.names, choice, self.grids, strict=True)
+        ]

@@ -8,10 +8,12 @@ quantiles are found by bisection on the mixture CDF.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy import special
 
+from fibrolog.analysis import _codec
 from fibrolog.analysis.ar1 import Array
 
 __all__ = ["Mixture", "batch_quantiles"]
@@ -46,6 +48,26 @@ class Mixture:
         total = float(w.sum())
         keep = w > 1e-10 * total
         return cls(w[keep] / w[keep].sum(), m[keep].copy(), s[keep].copy(), d[keep].copy())
+
+    def __eq__(self, other: object) -> bool:
+        """Return True for the same components (arrays compared element by element)."""
+        if not isinstance(other, Mixture):
+            return NotImplemented
+        return all(
+            np.array_equal(getattr(self, k), getattr(other, k))
+            for k in ("weights", "loc", "scale", "df")
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_dict(self) -> dict[str, list[float | None]]:
+        """Return the components as JSON-safe lists (an infinite df, a normal part, as None)."""
+        return {k: _codec.array(getattr(self, k)) for k in ("weights", "loc", "scale", "df")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mixture:
+        """Return the mixture written by `to_dict` (exactly)."""
+        return cls(*(_codec.from_array(data[k]) for k in ("weights", "loc", "scale", "df")))
 
     def scaled(self, factor: float | Array) -> Mixture:
         """Return the distribution of ``factor * X`` (a factor per component allowed)."""

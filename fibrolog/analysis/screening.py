@@ -1,29 +1,196 @@
-"""What seems linked to a person's symptoms, and are their treatments working: the screen."""
+"""What seems linked to a person's symptoms, and are their treatments working: the screen.
+
+Specify, fit, read a frozen result (the shape of statsmodels)::
+
+    model = InsightsModel(outcomes=("pain",), treatments=("ldn",))
+    result = model.fit(diary)                  # the full screen
+    result = model.update(result, diary)       # after a new check-in: reuses the last screen
+    InsightsResult.from_dict(result.to_dict()) == result
+
+`insights(diary, ..., previous=None)` is the same in one call.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from fibrolog.analysis import caveats
-from fibrolog.analysis.associations import Factor, FactorFit, screen
-from fibrolog.analysis.frame import daily, label
+from fibrolog.analysis import _screen, caveats
+from fibrolog.analysis._screen import WITHIN_REACH, OutcomeFit, Plan
+from fibrolog.analysis.frame import daily
 from fibrolog.analysis.insight import Insight
-from fibrolog.analysis.items import Context, association_items, treatment_item
-from fibrolog.analysis.outcome import MIN_DAYS, MIN_N_EFF, Outcome, n_eff
-from fibrolog.analysis.results import Collecting, Insights, ScreenState
-from fibrolog.analysis.treatment import fit_treatments
+from fibrolog.analysis.items import Context, association_items
+from fibrolog.analysis.outcome import Outcome
+from fibrolog.analysis.results import Collecting, InsightsResult, ScreenState
 
-__all__ = ["MEASURED_BEFORE", "WITHIN_REACH", "insights"]
+__all__ = ["MEASURED_BEFORE", "WITHIN_REACH", "InsightsModel", "insights"]
 
 #: Factors measured before the day's symptoms (last night's sleep): no "same day" caveat.
 MEASURED_BEFORE = frozenset({"sleep_hours", "sleep_quality", "unrefreshed", "tag:poor sleep"})
-#: An update refits the associations shown and those with P(direction) at least this.
-WITHIN_REACH = 0.8
 _BETTER = {"higher": "lower", "lower": "higher", "neither": None}
+
+
+@dataclass(frozen=True)
+class InsightsModel:
+    """The screen of a diary, specified: what to explain, by what, and the show rule.
+
+    Parameters
+    ----------
+    outcomes
+        The symptom columns to explain.
+    treatments
+        Columns that are treatments (1/dose while on, 0 off), judged against the model's
+        counterfactual with an onset kernel.
+    factors
+        Columns screened as factors; None: every column that is neither an outcome nor a
+        treatment.
+    worse
+        Column -> "higher", "lower" or "neither" (default "higher").
+    scale
+        Column -> (lowest, highest) (default 0-10); priors, the MCID (a tenth of the range)
+        and the ROPE (a twentieth) scale with it.
+    slow
+        Treatments with slow onset (half-lives 3-84 days); the others are fast (0.5-2 days).
+        None: all slow.
+    lags
+        Largest lag (days) from factor to outcome.
+    measured_before
+        Factors measured before the day's symptoms (no "same day" caveat at lag 0).
+    max_shown, false_direction_rate
+        The show rule: at most this many associations, mean false-direction risk at most this.
+
+    Notes
+    -----
+    See docs/methods.md: one model per outcome (slow level, treatments, AR(1) errors averaged
+    over rho), each factor at lags 0..`lags` in its own closed-form fit, pooled across all
+    factors with a learnt sparse prior; guardrails turn thin data into `Collecting` entries.
+    """
+
+    outcomes: tuple[str, ...]
+    treatments: tuple[str, ...] = ()
+    factors: tuple[str, ...] | None = None
+    worse: Mapping[str, str] = field(default_factory=dict)
+    scale: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    slow: frozenset[str] | None = None
+    lags: int = 3
+    measured_before: frozenset[str] = MEASURED_BEFORE
+    max_shown: int = 5
+    false_direction_rate: float = 0.10
+
+    def fit(self, diary: pd.DataFrame) -> InsightsResult:
+        """Screen a diary afresh: every factor with every outcome, and every treatment.
+
+        Parameters
+        ----------
+        diary
+            Indexed by date, one column per series (NaN = not logged); reindexed to every day.
+
+        Returns
+        -------
+        InsightsResult
+        """
+        return self._run(diary, None, None)
+
+    def update(self, previous: InsightsResult, diary: pd.DataFrame) -> InsightsResult:
+        """Update `previous` after new days, reusing its screen.
+
+        Parameters
+        ----------
+        previous
+            The last result for the same diary (same columns and settings, same first day).
+        diary
+            The diary with the new days.
+
+        Returns
+        -------
+        InsightsResult
+
+        Notes
+        -----
+        Every treatment and every association shown or within reach (P(direction) >=
+        `WITHIN_REACH`) is refitted with the previous screen's level smoothness, half-life
+        modes and pooled prior; the other associations keep their previous estimates, and
+        two-way checks are reused. When `previous` comes from another screen (other columns,
+        another first day), this is a full screen.
+        """
+        return self._run(diary, previous, previous.state)
+
+    def plan(self, frame: pd.DataFrame) -> Plan:
+        """Return the plan for a daily frame (non-empty): context, series, factors, key."""
+        dates = tuple(d.date() for d in frame.index)
+        ctx = Context(frame, dates, (dates[0], dates[-1]), frozenset(self.measured_before))
+        zeros = np.zeros(len(dates))
+        on = {t: frame[t].to_numpy() if t in frame else zeros for t in self.treatments}
+        chosen = self.factors if self.factors is not None else frame.columns
+        factors = tuple(
+            c
+            for c in chosen
+            if c not in self.outcomes and c not in self.treatments and c in frame.columns
+        )
+        key = (tuple(self.outcomes), tuple(self.treatments), factors, self.lags)
+        slow = frozenset(self.treatments if self.slow is None else self.slow)
+        return Plan(ctx, on, slow, factors, key)
+
+    def outcome(self, frame: pd.DataFrame, name: str) -> Outcome:
+        """Return an outcome series with its unit (a tenth of its range) and better side."""
+        low, high = self.scale.get(name, (0.0, 10.0))
+        better = _BETTER.get(self.worse.get(name, "higher"), "lower")
+        return Outcome.of(name, frame[name].to_numpy(), max(high - low, 1e-9) / 10, better)
+
+    def _run(
+        self, diary: pd.DataFrame, previous: InsightsResult | None, state: ScreenState | None
+    ) -> InsightsResult:
+        """Fit every outcome, then pool, select and assemble (an update when `state`)."""
+        frame = daily(diary)
+        if not len(frame.index):
+            gone = "nothing logged yet"
+            waiting = tuple(Collecting(o, None, "association", gone) for o in self.outcomes)
+            return InsightsResult((), (), waiting, None)
+        plan = self.plan(frame)
+        state = plan.reusable(state)
+        factors = plan.factor_list(state, self.lags)
+        fits: list[OutcomeFit] = []
+        collecting: list[Collecting] = []
+        for name in self.outcomes:
+            why = _screen.outcome_problem(frame, name)
+            if why:
+                collecting.append(Collecting(name, None, "association", why))
+                continue
+            fits.append(_screen.fit_outcome(plan, self.outcome(frame, name), factors, state))
+            collecting += fits[-1].collecting
+        return self._assemble(plan, fits, collecting, previous, state)
+
+    def _assemble(
+        self,
+        plan: Plan,
+        fits: list[OutcomeFit],
+        collecting: list[Collecting],
+        previous: InsightsResult | None,
+        state: ScreenState | None,
+    ) -> InsightsResult:
+        """Pool the associations, carry over what an update kept, apply the show rule."""
+        found = [item for f in fits for item in f.found]
+        associations, prior = association_items(plan.ctx, found, state.prior if state else None)
+        if previous is not None and state is not None:
+            refit = {(o.name, f) for o, f, _ in found}
+            live = {f.outcome.name for f in fits}
+            kept, waiting = _screen.carried_over(previous, state, refit, live)
+            associations += kept
+            collecting = collecting + waiting
+        shown = caveats.select(associations, self.max_shown, self.false_direction_rate)
+        known = state.two_way if state is not None else None
+        shown = [_screen.with_two_way(plan.ctx, found, item, known) for item in shown]
+        treated: list[Insight] = [t for f in fits for t in f.treated]
+        return InsightsResult(
+            tuple(treated + shown),
+            tuple(treated + associations),
+            tuple(collecting),
+            plan.ctx.window,
+            _screen.next_state(plan, fits, prior, associations, shown, state),
+        )
 
 
 def insights(
@@ -39,184 +206,35 @@ def insights(
     measured_before: Collection[str] = MEASURED_BEFORE,
     max_shown: int = 5,
     false_direction_rate: float = 0.10,
-    previous: Insights | None = None,
-) -> Insights:
-    """Screen a diary: associations of every factor with every outcome, and treatment effects.
+    previous: InsightsResult | None = None,
+) -> InsightsResult:
+    """Screen a diary in one call: `InsightsModel(...).fit`, or `.update` with `previous`.
 
     Parameters
     ----------
     diary
-        Indexed by date, one column per series (NaN = not logged); reindexed to every day.
-    outcomes
-        The symptom columns to explain.
-    treatments
-        Columns that are treatments (1/dose while on, 0 off), judged against the model's
-        counterfactual with an onset kernel.
-    factors
-        Columns screened as factors; default every column that is neither an outcome nor a
-        treatment.
-    worse
-        Column -> "higher", "lower" or "neither" (default "higher").
-    scale
-        Column -> (lowest, highest) (default 0-10); priors, the MCID (a tenth of the range)
-        and the ROPE (a twentieth) scale with it.
-    slow
-        Treatments with slow onset (half-lives 3-84 days); the others are fast (0.5-2 days).
-        Default: all slow.
-    lags
-        Largest lag (days) from factor to outcome.
-    measured_before
-        Factors measured before the day's symptoms (no "same day" caveat at lag 0).
-    max_shown, false_direction_rate
-        The show rule: at most this many associations, mean false-direction risk at most this.
+        Indexed by date, one column per series (NaN = not logged).
+    outcomes, treatments, factors, worse, scale, slow, lags, measured_before, max_shown,
+    false_direction_rate
+        As `InsightsModel`.
     previous
-        The last result for the same diary (same columns and settings, same first day): an
-        update after new days. Every treatment and every association shown or within reach
-        (P(direction) >= `WITHIN_REACH`) is refitted with the previous screen's level
-        smoothness, half-life modes and pooled prior; the other associations keep their
-        previous estimates. A full screen (``previous=None``) redoes everything.
+        The last result for the same diary: an update after new days (`InsightsModel.update`).
+        None: a full screen.
 
     Returns
     -------
-    Insights
-
-    Notes
-    -----
-    See docs/methods.md: one model per outcome (slow level, treatments, AR(1) errors averaged
-    over rho), each factor at lags 0..`lags` in its own closed-form fit, pooled across all
-    factors with a learnt sparse prior; guardrails turn thin data into `Collecting` entries.
+    InsightsResult
     """
-    frame = daily(diary)
-    if not len(frame.index):
-        gone = tuple(Collecting(o, None, "association", "nothing logged yet") for o in outcomes)
-        return Insights((), (), gone, None)
-    dates = tuple(d.date() for d in frame.index)
-    ctx = Context(frame, dates, (dates[0], dates[-1]), frozenset(measured_before))
-    worse, scale = worse or {}, scale or {}
-    slow_set = set(treatments if slow is None else slow)
-    factor_names = [
-        c
-        for c in (factors if factors is not None else frame.columns)
-        if c not in outcomes and c not in treatments and c in frame.columns
-    ]
-    key = (tuple(outcomes), tuple(treatments), tuple(factor_names), lags)
-    state = previous.state if previous is not None else None
-    if state is not None and (state.key != key or state.full_screen_window[0] != dates[0]):
-        state = None  # a different screen: start afresh
-    wanted = {f for _, f in state.candidates} if state is not None else set(factor_names)
-    factor_list = [Factor.of(f, frame[f].to_numpy(), lags) for f in factor_names if f in wanted]
-    collecting: list[Collecting] = []
-    treated: list[Insight] = []
-    found: list[tuple[Outcome, str, FactorFit]] = []
-    level_sd: dict[str, float] = {}
-    modes: dict[str, dict[str, int]] = {}
-    for name in outcomes:
-        low, high = scale.get(name, (0.0, 10.0))
-        better = _BETTER.get(worse.get(name, "higher"), "lower")
-        why = _outcome_problem(frame, name)
-        if why:
-            collecting.append(Collecting(name, None, "association", why))
-            continue
-        outcome = Outcome.of(name, frame[name].to_numpy(), max(high - low, 1e-9) / 10, better)
-        on = {t: frame[t].to_numpy() if t in frame else np.zeros(len(dates)) for t in treatments}
-        reuse = None
-        if state is not None and name in state.level_sd:
-            reuse = (state.level_sd[name], state.modes.get(name, {}))
-        fit = fit_treatments(outcome, on, slow_set, reuse)
-        outcome = fit.outcome
-        level_sd[name], modes[name] = outcome.level_sd, fit.modes
-        base = np.column_stack([outcome.level, fit.kernels])
-        base_prec = np.concatenate([outcome.level_precision(), fit.precision])
-        chosen = factor_list
-        if state is not None:
-            chosen = [f for f in factor_list if (name, f.name) in state.candidates]
-        f_fits, f_why, rho = screen(outcome, base, base_prec, chosen)
-        n = int(np.sum(~np.isnan(outcome.y)))
-        if n_eff(n, rho) < MIN_N_EFF:
-            why = (
-                f"{n} days of {label(name)} count as only about {n_eff(n, rho):.0f} independent "
-                f"days (needs {MIN_N_EFF}): it changes slowly from day to day"
-            )
-            collecting.append(Collecting(name, None, "association", why))
-            continue
-        collecting += [Collecting(name, t, "treatment", w) for t, w in fit.collecting.items()]
-        collecting += [Collecting(name, f, "association", w) for f, w in f_why.items()]
-        for t, t_fit in fit.fits.items():
-            treated.append(treatment_item(ctx, outcome, t, t_fit, on[t], t in slow_set))
-        found += [(outcome, f, f_fit) for f, f_fit in f_fits.items()]
-    associations, prior = association_items(ctx, found, state.prior if state else None)
-    if state is not None:  # carry over what an update did not refit
-        refit = {(o.name, f) for o, f, _ in found}
-        live = {o for o in outcomes if o in level_sd}
-        associations += [
-            i
-            for i in state.associations
-            if (i.outcome, i.factor) not in refit and i.outcome in live
-        ]
-        collecting += [
-            c
-            for c in state.collecting
-            if c.kind == "association"
-            and c.factor is not None
-            and (c.outcome, c.factor) not in state.candidates
-            and c.outcome in live
-        ]
-    shown = caveats.select(associations, max_shown, false_direction_rate)
-    linked_before = state.two_way if state is not None else None
-    shown = [_with_two_way(ctx, found, item, linked_before) for item in shown]
-    reach = {(i.outcome, i.factor) for i in associations if i.p_direction >= WITHIN_REACH}
-    new_state = ScreenState(
-        key=key,
-        level_sd=level_sd,
-        modes=modes,
-        prior=prior,
-        candidates=frozenset(reach | {(i.outcome, i.factor) for i in shown}),
-        associations=tuple(associations),
-        collecting=tuple(c for c in collecting if c.kind == "association"),
-        full_screen_window=state.full_screen_window if state else ctx.window,
-        two_way=frozenset((i.outcome, i.factor) for i in shown if "two-way link" in i.caveats)
-        | (state.two_way if state is not None else frozenset()),
+    model = InsightsModel(
+        outcomes=tuple(outcomes),
+        treatments=tuple(treatments),
+        factors=None if factors is None else tuple(factors),
+        worse=dict(worse or {}),
+        scale=dict(scale or {}),
+        slow=None if slow is None else frozenset(slow),
+        lags=lags,
+        measured_before=frozenset(measured_before),
+        max_shown=max_shown,
+        false_direction_rate=false_direction_rate,
     )
-    everything = tuple(treated + associations)
-    return Insights(tuple(treated + shown), everything, tuple(collecting), ctx.window, new_state)
-
-
-def _outcome_problem(frame: pd.DataFrame, column: str) -> str | None:
-    """Return why an outcome cannot be analysed yet, or None."""
-    name = label(column)
-    if column not in frame:
-        return f"{name} is not in the diary"
-    y = frame[column].to_numpy()
-    n = int(np.sum(~np.isnan(y)))
-    if n == 0:
-        return f"no {name} logged yet"
-    if n < MIN_DAYS:
-        return f"{name} was logged on {n} days so far; insights need at least {MIN_DAYS}"
-    if np.nanmax(y) == np.nanmin(y):
-        return f"{name} has always been {np.nanmax(y):g}: nothing to explain yet"
-    return None
-
-
-def _with_two_way(
-    ctx: Context,
-    found: Sequence[tuple[Outcome, str, FactorFit]],
-    item: Insight,
-    known: frozenset[tuple[str, str]] | None,
-) -> Insight:
-    """Add the "two-way link" caveat when the outcome today predicts the factor tomorrow.
-
-    An update reuses the last full screen's answer (`known`): one new day cannot change it.
-    """
-    if known is not None:
-        linked = (item.outcome, item.factor) in known
-    else:
-        outcome = next((o for o, _, _ in found if o.name == item.outcome), None)
-        x = ctx.frame[item.factor].to_numpy()
-        linked = (
-            outcome is not None
-            and bool(item.swing)
-            and caveats.two_way(outcome, x, item.swing or 0.0)
-        )
-    if linked and "two-way link" not in item.caveats:
-        return replace(item, caveats=(*item.caveats, "two-way link"))
-    return item
+    return model.fit(diary) if previous is None else model.update(previous, diary)

@@ -16,7 +16,7 @@ import numpy as np
 
 from fibrolog.analysis.ar1 import DEFAULT_RHO_GRID, Array, Gaps
 from fibrolog.analysis.bayes import log_weights_to_probs, marginal
-from fibrolog.analysis.kernels import FAST_HALF_LIVES, SLOW_HALF_LIVES, kernels, starts
+from fibrolog.analysis.kernels import Kernels, starts
 from fibrolog.analysis.mixture import Mixture
 from fibrolog.analysis.outcome import (
     LEVEL_SD_GRID,
@@ -136,6 +136,9 @@ class Treated(NamedTuple):
     modes: dict[str, int]
 
 
+Solved = tuple[Array, Array, Array, float, Array]
+
+
 def fit_treatments(
     outcome: Outcome,
     on: Mapping[str, Array],
@@ -169,95 +172,104 @@ def fit_treatments(
     collecting = {name: why for name, x in on.items() if (why := _eligible(outcome, x))}
     names = [name for name in on if name not in collecting]
     if not names:
-        if reuse is not None:
-            chosen = outcome.with_level_sd(reuse[0])
-        else:
-            gram, gaps = gram_for(outcome, outcome.level)
-            chosen = choose_level_sd(outcome, gram, gaps)
-        return Treated(chosen, {}, collecting, np.zeros((outcome.y.size, 0)), np.zeros(0), {})
-    grids = [SLOW_HALF_LIVES if name in slow else FAST_HALF_LIVES for name in names]
-    cols = [kernels(on[name], grid) for name, grid in zip(names, grids, strict=True)]
-    offsets = np.cumsum([0] + [g.size for g in grids])
-    gram, gaps = gram_for(outcome, np.column_stack([outcome.level, *cols]))
-
-    def models(j: int, choice: list[int]) -> Array:
-        """Column indices (into the kernels) of each model varying treatment j's half-life."""
-        fixed = np.array([offsets[k] + choice[k] for k in range(len(names))])
-        out = np.repeat(fixed[None, :], grids[j].size, axis=0)
-        out[:, j] = offsets[j] + np.arange(grids[j].size)
-        return out
-
-    choice = [int(np.argmin(np.abs(g - np.median(g)))) for g in grids]
+        return _level_only(outcome, collecting, reuse)
+    k = Kernels.of(on, names, slow)
+    gram, gaps = gram_for(outcome, np.column_stack([outcome.level, *k.cols]))
     if reuse is not None:
         outcome = outcome.with_level_sd(reuse[0])
-        choice = [
-            min(reuse[1].get(name, c), g.size - 1)
-            for name, c, g in zip(names, choice, grids, strict=True)
-        ]
-    start = models(0, choice)[choice[0]][None, :]
-    # Grid values of rho far below the best (e^-30) for a first model carry no weight in the
-    # others (treatments move the slow level, not the day-to-day carry-over); they are
-    # skipped, and the whole grid is used again if a posterior reaches the edge of the rest.
-    first = _Models(outcome, gram, gaps, len(names), DEFAULT_RHO_GRID).solve(start)[4][:, 0]
-    near = first >= first.max() - RHO_CUTOFF
-    for rhos in (DEFAULT_RHO_GRID[near], DEFAULT_RHO_GRID):
-        sds = LEVEL_SD_GRID if outcome.level.shape[1] > 1 else LEVEL_SD_GRID[:1]
-        if reuse is not None:
-            sds = (outcome.level_sd,)
-        candidates = [
-            _Models(outcome.with_level_sd(sd), gram[near] if rhos.size < near.size else gram,
-                    gaps, len(names), rhos)
-            for sd in sds
-        ]  # fmt: skip
-        evidence = [float(log_mean_exp(m.solve(start)[4])[0]) for m in candidates]
-        fitter = candidates[int(np.argmax(evidence))]
-        for _sweep in range(0 if reuse is not None else 2):
-            for j in range(len(names)):
-                choice[j] = int(np.argmax(log_mean_exp(fitter.solve(models(j, choice))[4])))
-        final = [fitter.solve(models(j, choice)) for j in range(len(names))]
-        edge = max(float(log_weights_to_probs(f[4]).sum(axis=1)[[0, -1]].sum()) for f in final)
-        if near.all() or edge < 1e-6:
-            break
-    outcome = fitter.outcome
-    fits: dict[str, TreatmentFit] = {}
-    for j, name in enumerate(names):
-        idx = models(j, choice)
-        mean, inv, b, a, log_ml = final[j]
-        w = log_weights_to_probs(log_ml)  # (R, H): uniform priors on both grids
-        scale = np.sqrt(inv[:, :, j, j] * b / a)
-        effect = Mixture.of(w, mean[:, :, j], scale, 2 * a)
-        reached = {
-            week: Mixture.of(w, mean[:, :, j] * frac, scale * frac, 2 * a)
-            for week in REACH_WEEKS
-            for frac in [1.0 - 0.5 ** (7.0 * week / grids[j][None, :])]
-        }
-        # Expected outcome without this treatment: the level and the other treatments, with
-        # their coefficients averaged over the same posterior (the model is linear in them).
-        level_coef = fitter.base.coef[:, None, :] - np.einsum(
-            "rqhm,rhm->rhq", fitter.h[:, :, idx], mean
-        )
-        without = outcome.level @ np.einsum("rh,rhq->q", w, level_coef)
-        for k in range(len(names)):
-            if k != j:
-                without += cols[k][:, choice[k]] * float(np.einsum("rh,rh->", w, mean[:, :, k]))
-        own = np.einsum("rh,rh,dh->d", w, mean[:, :, j], cols[j])
-        fits[name] = TreatmentFit(
-            effect=effect,
-            half_lives=grids[j],
-            half_life_probs=w.sum(axis=0),
-            reached=reached,
-            counterfactual=without,
-            fitted=without + own,
-            rho=float(w.sum(axis=1) @ fitter.rhos),
-            n=gaps.n,
-            first_start=starts(on[name])[0],
-        )
-    modes = np.column_stack([cols[k][:, choice[k]] for k in range(len(names))])
+    fitter, choice, final = _search(outcome, k, gram, gaps, k.start(reuse), reuse is not None)
+    fits = {
+        name: _one_fit(k, j, choice, fitter, final[j], starts(on[name])[0])
+        for j, name in enumerate(names)
+    }
+    modes = np.column_stack([k.cols[j][:, choice[j]] for j in range(len(names))])
     return Treated(
-        outcome,
+        fitter.outcome,
         fits,
         collecting,
         modes,
         np.full(len(names), fitter.prec),
         dict(zip(names, choice, strict=True)),
+    )
+
+
+def _level_only(
+    outcome: Outcome, collecting: dict[str, str], reuse: tuple[float, Mapping[str, int]] | None
+) -> Treated:
+    """Return the result when no treatment can be judged: only the level's sd is chosen."""
+    if reuse is not None:
+        chosen = outcome.with_level_sd(reuse[0])
+    else:
+        gram, gaps = gram_for(outcome, outcome.level)
+        chosen = choose_level_sd(outcome, gram, gaps)
+    return Treated(chosen, {}, collecting, np.zeros((outcome.y.size, 0)), np.zeros(0), {})
+
+
+def _search(
+    outcome: Outcome, k: Kernels, gram: Array, gaps: Gaps, choice: list[int], reused: bool
+) -> tuple[_Models, list[int], list[Solved]]:
+    """Choose the level sd and the half-lives' modes (from `choice`); fit each model set.
+
+    Notes
+    -----
+    Grid values of rho far below the best (e^-30) for a first model carry no weight in the
+    others (treatments move the slow level, not the day-to-day carry-over); they are skipped,
+    and the whole grid is used again if a posterior reaches the edge of the rest. An update
+    (`reused`) keeps the level sd and the modes it was given.
+    """
+    count, choice = len(k.names), list(choice)
+    start = k.models(0, choice)[choice[0]][None, :]
+    first = _Models(outcome, gram, gaps, count, DEFAULT_RHO_GRID).solve(start)[4][:, 0]
+    near = first >= first.max() - RHO_CUTOFF
+    for rhos in (DEFAULT_RHO_GRID[near], DEFAULT_RHO_GRID):
+        sds = LEVEL_SD_GRID if outcome.level.shape[1] > 1 else LEVEL_SD_GRID[:1]
+        if reused:
+            sds = (outcome.level_sd,)
+        grams = gram[near] if rhos.size < near.size else gram
+        candidates = [_Models(outcome.with_level_sd(sd), grams, gaps, count, rhos) for sd in sds]
+        evidence = [float(log_mean_exp(m.solve(start)[4])[0]) for m in candidates]
+        fitter = candidates[int(np.argmax(evidence))]
+        for _sweep in range(0 if reused else 2):
+            for j in range(count):
+                choice[j] = int(np.argmax(log_mean_exp(fitter.solve(k.models(j, choice))[4])))
+        final = [fitter.solve(k.models(j, choice)) for j in range(count)]
+        edge = max(float(log_weights_to_probs(f[4]).sum(axis=1)[[0, -1]].sum()) for f in final)
+        if near.all() or edge < 1e-6:
+            break
+    return fitter, choice, final
+
+
+def _one_fit(
+    k: Kernels, j: int, choice: list[int], fitter: _Models, solved: Solved, first_start: int
+) -> TreatmentFit:
+    """Return treatment j's effect, its build-up by week and its counterfactual."""
+    mean, inv, b, a, log_ml = solved
+    w = log_weights_to_probs(log_ml)  # (R, H): uniform priors on both grids
+    scale = np.sqrt(inv[:, :, j, j] * b / a)
+    reached = {
+        week: Mixture.of(w, mean[:, :, j] * frac, scale * frac, 2 * a)
+        for week in REACH_WEEKS
+        for frac in [1.0 - 0.5 ** (7.0 * week / k.grids[j][None, :])]
+    }
+    # Expected outcome without this treatment: the level and the other treatments, with
+    # their coefficients averaged over the same posterior (the model is linear in them).
+    level_coef = fitter.base.coef[:, None, :] - np.einsum(
+        "rqhm,rhm->rhq", fitter.h[:, :, k.models(j, choice)], mean
+    )
+    without = fitter.outcome.level @ np.einsum("rh,rhq->q", w, level_coef)
+    for other in range(len(k.names)):
+        if other != j:
+            weight = float(np.einsum("rh,rh->", w, mean[:, :, other]))
+            without += k.cols[other][:, choice[other]] * weight
+    own = np.einsum("rh,rh,dh->d", w, mean[:, :, j], k.cols[j])
+    return TreatmentFit(
+        effect=Mixture.of(w, mean[:, :, j], scale, 2 * a),
+        half_lives=k.grids[j],
+        half_life_probs=w.sum(axis=0),
+        reached=reached,
+        counterfactual=without,
+        fitted=without + own,
+        rho=float(w.sum(axis=1) @ fitter.rhos),
+        n=fitter.gaps.n,
+        first_start=first_start,
     )

@@ -79,12 +79,25 @@ def load(f: models.Field, raw: Any) -> Any:
             value = raw
         else:
             value = _str(raw)
-        f.clean(value, None)
+        _validate(f, value)
     except ValidationError as exc:
         raise ValueError(" ".join(exc.messages)) from None
     except (TypeError, InvalidOperation) as exc:
         raise ValueError(str(exc)) from None
     return value
+
+
+def _validate(f: models.Field, value: Any) -> None:
+    """Check `value` as the database holds it: choices and validators, not the form's `blank`.
+
+    `blank=False` is a rule for forms; the app itself stores empty values such a field's default
+    gives (a questionnaire opened and not yet answered has `answers == {}`), so an export must
+    be able to bring them back.
+    """
+    value = f.to_python(value)
+    if value not in f.empty_values:
+        f.validate(value, None)
+    f.run_validators(value)
 
 
 def _str(raw: Any) -> str:

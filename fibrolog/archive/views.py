@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from fibrolog.archive import csv_export, export, fhir
 from fibrolog.archive.erase import erase_person
+from fibrolog.archive.export import csv_files, document, fhir_bundle
 
 CONTENT = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
@@ -31,13 +31,13 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     user = request.user
     if fmt == "json":
-        body = export.dumps(export.document(user)).encode("utf-8")
+        body = document.dumps(document.document(user)).encode("utf-8")
         name = "fibrolog-export.json"
     elif fmt == "fhir":
-        body = (json.dumps(fhir.bundle(user), indent=1, ensure_ascii=False) + "\n").encode()
+        body = (json.dumps(fhir_bundle.bundle(user), indent=1, ensure_ascii=False) + "\n").encode()
         name = "fibrolog-fhir-bundle.json"
     else:
-        body, name = csv_export.zip_bytes(csv_export.files(user)[0]), "fibrolog-csv.zip"
+        body, name = csv_files.zip_bytes(csv_files.files(user)[0]), "fibrolog-csv.zip"
     response = HttpResponse(body, content_type=CONTENT[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

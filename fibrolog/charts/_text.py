@@ -9,7 +9,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fibrolog.charts.svg import Band
+    from fibrolog.charts.spec import Band
 
 # Fixed English names: strftime("%b") follows the process locale, the pages do not.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -17,6 +17,9 @@ from fibrolog.charts._axis import x_ticks
 from fibrolog.charts._plot import Frame, dots, path
 from fibrolog.charts._text import coord as c
 from fibrolog.charts._text import esc
+from fibrolog.charts.spec import WORSE, Band, LineChart, Marker
+
+__all__ = ["WORSE", "line_chart", "rolling_mean"]
 
 FONT, TITLE_FONT, BAND_FONT = 11.0, 12.0, 9.0  # user units, the sizes charts.css sets
 GROW = 1.5  # charts.css enlarges text on narrow screens by up to this: the layout leaves room
@@ -25,25 +28,7 @@ TITLE_H, MARK_H, XLAB_H = 18.0, 9.0, 18.0  # rows above and below the plot
 ROW_H, STRIP_GAP = 13.0, 3.0  # one row of treatment bands, and the gap above the strip
 LEFT = 46.0  # the same plot edge on every chart, so charts stacked on a page line up by day
 MIN_PLOT = 0.35  # share of the height the plot keeps however many treatment rows there are
-WORSE = ("higher", "lower", "neither")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.:-]")
-
-
-@dataclass(frozen=True)
-class Band:
-    """A period, start and end inclusive: a treatment regimen or a flare."""
-
-    start: date
-    end: date
-    label: str
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A tagged day."""
-
-    day: date
-    label: str
 
 
 def rolling_mean(
@@ -65,117 +50,155 @@ def rolling_mean(
     return out
 
 
-def line_chart(
-    *,
-    title: str,
-    start: date,
-    values: Sequence[float | None],
-    low: float,
-    high: float,
-    unit: str = "",
-    worse: str = "higher",
-    bands: Sequence[Band] = (),
-    flares: Sequence[Band] = (),
-    markers: Sequence[Marker] = (),
-    chart_id: str = "chart",
-    width: int = 720,
-    height: int = 170,
-    expected: Sequence[float | None] = (),
-    expected_label: str = "",
-) -> str:
-    """Return one <svg> element drawing `values[i]`, the value on `start` + i days (None: none).
+@dataclass(frozen=True)
+class _Layout:
+    """Where everything of one chart goes: the plot frame and what falls inside the window."""
 
-    `expected` (same days) is drawn dashed: e.g. what a model expects without a treatment.
+    f: Frame
+    series: list[float | None]
+    mean: list[float | None]
+    periods: list[Band]
+    flares: list[Band]
+    tagged: dict[date, list[str]]
+    rows: list[tuple[Band, int]]
+    row_h: float
+    floor: float
+    levels: tuple[float, float, float]
+    level_labels: list[str]
+    heading: str
+
+    @classmethod
+    def of(cls, spec: LineChart) -> _Layout:
+        """Lay out `spec`: margins for the labels, rows for the bands, the plot in between."""
+        scale, (width, height) = spec.scale, spec.size
+        series = list(spec.series.values) or [None]
+        start, n = spec.series.start, len(series)
+        end = start + timedelta(days=n - 1)
+        periods = [b for b in spec.bands if b.start <= end and b.end >= start and b.start <= b.end]
+        flares = [f for f in spec.flares if f.start <= end and f.end >= start and f.start <= f.end]
+        tagged = _tagged(spec.markers, start, end)
+        rows = _rows(periods)
+        levels = (scale.low, (scale.low + scale.high) / 2, scale.high)
+        numbers = [_text.num(v) for v in levels]
+        labels, heading = [_text.with_unit(v, scale.unit) for v in numbers], spec.title
+        if scale.unit and spec.title and _room(labels) > LEFT:  # a long unit goes in the title
+            labels, heading = numbers, f"{spec.title} ({scale.unit})"
+        left = max(LEFT, _room(labels))
+        top = (TITLE_H if spec.title else 6.0) + (MARK_H if tagged else 0.0)
+        floor = height - XLAB_H
+        nrows = max((row for _, row in rows), default=-1) + 1
+        room = (floor - top - MIN_PLOT * height - STRIP_GAP) / max(nrows, 1)
+        row_h = min(ROW_H, max(0.0, room))
+        bottom = floor - (nrows * row_h + STRIP_GAP if nrows else 0.0)
+        right = max(width - 8.0, left + 1)
+        f = Frame(start, end, n, left, right, top, bottom, scale.low, scale.high)
+        mean = rolling_mean(series) if n > 30 else []
+        return cls(f, series, mean, periods, flares, tagged, rows, row_h, floor, levels,
+                   labels, heading)  # fmt: skip
+
+
+def line_chart(spec: LineChart) -> str:
+    """Return one <svg> element drawing `spec`: a daily series, its 7-day mean, bands and tags.
+
+    The line breaks at days not logged; beyond 30 days a 7-day mean is drawn; an expected
+    line (`spec.expected`) is dashed and described in the chart's <desc>.
     """
-    if not high > low:
-        raise ValueError(f"high ({high}) must be above low ({low})")
-    if worse not in WORSE:
-        raise ValueError(f"worse must be one of {WORSE}, not {worse!r}")
-    series = [None if v is None or v != v else float(v) for v in values] or [None]  # NaN: missing
-    n = len(series)
-    end = start + timedelta(days=n - 1)
-    periods = [b for b in bands if b.start <= end and b.end >= start and b.start <= b.end]
-    shown_flares = [f for f in flares if f.start <= end and f.end >= start and f.start <= f.end]
-    tagged = _tagged(markers, start, end)
-    rows = _rows(periods)
-    levels = (low, (low + high) / 2, high)
-    numbers = [_text.num(v) for v in levels]
-    level_labels, heading = [_text.with_unit(v, unit) for v in numbers], title
-    if unit and title and _room(level_labels) > LEFT:  # a long unit goes into the title instead
-        level_labels, heading = numbers, f"{title} ({unit})"
-    left = max(LEFT, _room(level_labels))
-    top = (TITLE_H if title else 6.0) + (MARK_H if tagged else 0.0)
-    floor = height - XLAB_H
-    nrows = max((row for _, row in rows), default=-1) + 1
-    row_h = min(ROW_H, max(0.0, (floor - top - MIN_PLOT * height - STRIP_GAP) / max(nrows, 1)))
-    bottom = floor - (nrows * row_h + STRIP_GAP if nrows else 0.0)
-    f = Frame(start, end, n, left, max(width - 8.0, left + 1), top, bottom, low, high)
-    mean = rolling_mean(series) if n > 30 else []
+    lay = _Layout.of(spec)
+    out = _open(spec, lay)
+    out += _backdrop(lay, spec.size[0])
+    out += _lines(spec, lay)
+    out += _ticks(lay)
+    out.append("</svg>")
+    return "".join(out)
 
-    cid = _NOT_ID.sub("-", chart_id) or "chart"
-    name = title or "Daily values"
-    desc = _text.summary(
-        name=name,
-        start=start,
-        values=series,
-        mean=mean,
-        unit=unit,
-        worse=worse,
-        bands=periods,
-        flares=len(shown_flares),
-        tagged_days=len(tagged),
+
+def _open(spec: LineChart, lay: _Layout) -> list[str]:
+    """Return the <svg> element's start, its title and description, and the heading."""
+    width, height = spec.size
+    cid = _NOT_ID.sub("-", spec.chart_id) or "chart"
+    name = spec.title or "Daily values"
+    desc = esc(
+        _text.summary(
+            name=name,
+            start=spec.series.start,
+            values=lay.series,
+            mean=lay.mean,
+            unit=spec.scale.unit,
+            worse=spec.scale.worse,
+            bands=lay.periods,
+            flares=len(lay.flares),
+            tagged_days=len(lay.tagged),
+        )
     )
+    if spec.expected is not None and spec.expected.values and spec.expected.label:
+        desc += f" The dashed line: {esc(spec.expected.label)}."
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}"'
         f' role="img" aria-labelledby="{cid}-title {cid}-desc" font-size="{FONT:g}">',
-        f'<title id="{cid}-title">{esc(name)}</title><desc id="{cid}-desc">{esc(desc)}</desc>',
+        f'<title id="{cid}-title">{esc(name)}</title><desc id="{cid}-desc">{desc}</desc>',
     ]
-    if heading:
+    if lay.heading:
         out.append(
-            f'<text class="chart-title" x="{c(left)}" y="13" font-size="{TITLE_FONT:g}"'
-            f' font-weight="600">{esc(heading)}</text>'
+            f'<text class="chart-title" x="{c(lay.f.left)}" y="13" font-size="{TITLE_FONT:g}"'
+            f' font-weight="600">{esc(lay.heading)}</text>'
         )
-    for flare in shown_flares:
+    return out
+
+
+def _backdrop(lay: _Layout, width: int) -> list[str]:
+    """Return the flares behind the plot, the grid and its labels, the x axis and the bands."""
+    f = lay.f
+    out = []
+    for flare in lay.flares:
         a, b = f.span(flare.start, flare.end)
         out.append(
-            f'<rect class="chart-flare" x="{c(a)}" y="{c(top)}" width="{c(b - a)}"'
-            f' height="{c(bottom - top)}"><title>{esc(flare.label)},'
+            f'<rect class="chart-flare" x="{c(a)}" y="{c(f.top)}" width="{c(b - a)}"'
+            f' height="{c(f.bottom - f.top)}"><title>{esc(flare.label)},'
             f" {_text.period(flare.start, flare.end)}</title></rect>"
         )
-    grid = "".join(f"M{c(left)} {c(f.y(v))}H{c(f.right)}" for v in levels)
+    grid = "".join(f"M{c(f.left)} {c(f.y(v))}H{c(f.right)}" for v in lay.levels)
     out.append(f'<path class="chart-grid" fill="none" stroke-width="1" d="{grid}"/>')
-    for v, label in zip(levels, level_labels, strict=True):
+    for v, label in zip(lay.levels, lay.level_labels, strict=True):
         out.append(
-            f'<text class="chart-label" x="{c(left - 5)}" y="{c(f.y(v) + FONT * 0.35)}"'
+            f'<text class="chart-label" x="{c(f.left - 5)}" y="{c(f.y(v) + FONT * 0.35)}"'
             f' text-anchor="end">{esc(label)}</text>'
         )
-    out.extend(_x_axis(f, floor, width))
-    out.extend(_bands(f, rows, row_h))
+    out.extend(_x_axis(f, lay.floor, width))
+    out.extend(_bands(f, lay.rows, lay.row_h))
+    return out
+
+
+def _lines(spec: LineChart, lay: _Layout) -> list[str]:
+    """Return the daily line and dots, the 7-day mean and the expected line."""
+    f, series, n = lay.f, lay.series, lay.f.n
+    out = []
     if all(v is None for v in series):
         out.append(
-            f'<text class="chart-label" x="{c((left + f.right) / 2)}"'
-            f' y="{c((top + bottom) / 2 + FONT * 0.35)}" text-anchor="middle">'
+            f'<text class="chart-label" x="{c((f.left + f.right) / 2)}"'
+            f' y="{c((f.top + f.bottom) / 2 + FONT * 0.35)}" text-anchor="middle">'
             "nothing logged in this period</text>"
         )
     # Past 90 days the daily line is a texture: fainter, so that the mean reads as the trend.
     stroke, opacity = (1.5, 1.0) if n <= 90 else (1.2, 0.6) if n <= 400 else (0.8, 0.6)
     out.append(path(series, f, "chart-line", stroke, opacity))
     out.extend(dots(series, f, every=n <= 90))
-    out.append(path(mean, f, "chart-mean", 2.5))
-    if expected:
-        line = [None if v is None or v != v else float(v) for v in expected][:n]
-        out.append(path(line, f, "chart-expected", 2.0))
-        if expected_label:
-            out[1] = out[1].replace("</desc>", f" The dashed line: {esc(expected_label)}.</desc>")
-    for d, labels in tagged.items():
-        x = c(left + ((d - start).days + 0.5) * f.day_w)
+    out.append(path(lay.mean, f, "chart-mean", 2.5))
+    if spec.expected is not None and spec.expected.values:
+        out.append(path(list(spec.expected.values)[:n], f, "chart-expected", 2.0))
+    return out
+
+
+def _ticks(lay: _Layout) -> list[str]:
+    """Return one tick along the top for each tagged day, its tags in its tooltip."""
+    f, out = lay.f, []
+    for d, labels in lay.tagged.items():
+        x = c(f.left + ((d - f.start).days + 0.5) * f.day_w)
         out.append(
-            f'<line class="chart-marker" x1="{x}" x2="{x}" y1="{c(top - MARK_H + 1)}"'
-            f' y2="{c(top - 2)}" stroke-width="2"><title>{esc(_text.day(d))}:'
+            f'<line class="chart-marker" x1="{x}" x2="{x}" y1="{c(f.top - MARK_H + 1)}"'
+            f' y2="{c(f.top - 2)}" stroke-width="2"><title>{esc(_text.day(d))}:'
             f" {esc(', '.join(labels))}</title></line>"
         )
-    out.append("</svg>")
-    return "".join(out)
+    return out
 
 
 def _room(labels: Sequence[str]) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from fibrolog import __version__
@@ -31,6 +33,7 @@ def main() -> None:
 
     Example: fibrolog log pain=6 fatigue=7 --tag "poor sleep"
     """
+    os.umask(0o077)  # everything fibrolog writes (database, WAL, uploads, exports) is private
 
 
 for command in (

@@ -52,17 +52,33 @@ def _database() -> str:
     return f"PostgreSQL database {db['NAME']!r} at {where}{port}"
 
 
-def setup() -> None:
-    """Configure Django once from the environment; stop with one line if a setting is wrong."""
+def setup(*, migrate: bool = True) -> None:
+    """Configure Django once and, unless told not to, bring the database up to date.
+
+    A wrong setting (DATABASE_URL, FIBROLOG_PUBLIC_URL, ...) stops the command with one line.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fibrolog.settings")
     import django
     from django.conf import settings
 
     try:
         settings.INSTALLED_APPS  # noqa: B018  (reads the environment: DATABASE_URL and the rest)
-    except ValueError as exc:
+    except ValueError as exc:  # DatabaseUrlError, or another variable that cannot be read
         raise click.ClickException(str(exc)) from None
     django.setup()
+    if migrate:
+        bring_up_to_date()
+
+
+def bring_up_to_date() -> None:
+    """Apply any migration not yet applied (a fresh data directory gets its tables here)."""
+    from django.core.management import call_command
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
 
 
 def person(name: str | None):

@@ -63,7 +63,7 @@ def analyze(
         frame, options = _from_database(username, outcomes, treatments)
     result = insights(frame, **options)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps(result.summary_dict(), indent=2))
         return
     _print(result)
 

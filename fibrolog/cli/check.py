@@ -17,7 +17,7 @@ def check(deploy: bool) -> None:
 
     Example: FIBROLOG_PUBLIC_URL=https://diary.example.org fibrolog check --deploy
     """
-    _django.setup()
+    _django.setup(migrate=False)  # a check changes nothing
     from django.core import checks as django_checks
     from django.db import connection
 

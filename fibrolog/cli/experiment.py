@@ -6,10 +6,12 @@ import csv
 import io
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
+from fibrolog.analysis import power
+from fibrolog.analysis.power import Variability
 from fibrolog.analysis.trial_analysis import TrialDay, analyze_trial
 from fibrolog.analysis.trial_bounds import (
     FAST_BASELINE,
@@ -20,8 +22,9 @@ from fibrolog.analysis.trial_bounds import (
     WASHOUT,
     WITHDRAWAL,
 )
-from fibrolog.analysis.trials import PHASES, plan_schedule
-from fibrolog.diary.catalogue import LOWER, METRICS
+from fibrolog.analysis.trial_length import Recommendation, recommend, shortfall
+from fibrolog.analysis.trials import PHASES, make_plan
+from fibrolog.catalogue import LOWER, METRICS
 
 MISSING = {"", "na", "nan", "none", "null", "."}
 FAST_ONLY = ("pairs", "period", "washout")
@@ -50,7 +53,7 @@ def experiment() -> None:
 @click.option(
     "--pairs",
     type=int,
-    help=f"Fast: pairs of periods, {PAIRS.text()} (default {PAIRS.default}).",
+    help=f"Fast: pairs of periods, {PAIRS.text()} (default: as many as the variability needs).",
 )
 @click.option(
     "--period", type=int, help=f"Fast: days per period, {PERIOD.text()} (default {PERIOD.default})."
@@ -70,7 +73,7 @@ def experiment() -> None:
 @click.option(
     "--treatment-days",
     type=int,
-    help=f"Slow: days on treatment, {TREATMENT_DAYS.text()} (default {TREATMENT_DAYS.default}).",
+    help=f"Slow: days on treatment, {TREATMENT_DAYS.text()} (default: what the variability needs).",
 )
 @click.option(
     "--withdrawal",
@@ -79,9 +82,19 @@ def experiment() -> None:
 )
 @click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
 @click.option("--seed", required=True, help="Randomisation seed: the same seed, the same order.")
-def plan(design: str, start, seed: str, **lengths: int | None) -> None:
+@click.option(
+    "--user",
+    "username",
+    help="Size the trial from this person's diary (pain) instead of typical values.",
+)
+def plan(design: str, start, seed: str, username: str | None, **lengths: int | None) -> None:
     """Print the schedule as CSV: date,phase,arm (phase: baseline, washout, treatment,
     withdrawal). Fast designs randomise the order within each pair from the seed.
+
+    Without --pairs (fast) or --treatment-days (slow) the trial is as long as the app's designer
+    would suggest: long enough to find a true 1-point benefit 4 times in 5, for typical
+    day-to-day variability or, with --user, the person's own. What a shorter trial could not
+    show is printed on stderr, so the CSV can be redirected to a file.
 
     Example: fibrolog experiment plan --design fast --pairs 6 --start 2026-03-02 --seed 7
     """
@@ -91,13 +104,53 @@ def plan(design: str, start, seed: str, **lengths: int | None) -> None:
             flag = "--" + name.replace("_", "-")
             raise click.UsageError(f"{flag} does not apply to a {design} design")
     given = {k: v for k, v in lengths.items() if v is not None}
+    variability = _variability(username, start.date())
+    length = "pairs" if design == "fast" else "treatment_days"
+    recommended = recommend(design, variability, start.date())
+    chosen = length in given
+    if not chosen:
+        given |= recommended.lengths()
     try:
-        rows = plan_schedule(design, start.date(), seed, **given)
+        schedule = make_plan(design, start.date(), seed, **given)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo("date,phase,arm")
-    for row in rows:
+    for row in schedule.schedule():
         click.echo(f"{row.date.isoformat()},{row.phase},{row.arm}")
+    for sentence in _why(recommended, chosen) + shortfall(schedule, variability):
+        click.echo(sentence, err=True)
+
+
+def _variability(username: str | None, today: date) -> Variability:
+    """Return the person's pain variability (with --user) or the typical values."""
+    if username is None:
+        return power.variability([])
+    from fibrolog.cli._django import person, setup
+
+    setup()
+    from fibrolog.experiments.services.data import daily_series
+
+    user = person(username)
+    return power.variability(daily_series(user, "pain", today - timedelta(days=730), today))
+
+
+def _why(recommended: Recommendation, chosen: bool) -> list[str]:
+    """Return where the plan's length comes from."""
+    var = recommended.variability
+    source = (
+        f"your last {var.days} logged days (spread {var.sd:.1f} points, carry-over {var.rho:.0%})"
+        if var.own
+        else f"typical day-to-day variability (spread {var.sd:g} points, carry-over {var.rho:.0%};"
+        " --user NAME uses a diary's own)"
+    )
+    need = recommended.needed
+    if need is None:
+        advice = f"For {source}, even a year would not reliably find a true 1-point benefit."
+    else:
+        size = recommended.lengths()
+        words = f"{size['pairs']} pairs" if "pairs" in size else f"{size['treatment_days']} days"
+        advice = f"For {source}, the designer recommends {words} (about {round(need.weeks)} weeks)."
+    return [advice if not chosen else advice.replace("recommends", "would recommend")]
 
 
 @experiment.command()

@@ -32,9 +32,9 @@ def export(fmt: str, out: Path, username: str | None, patient_name: str) -> None
     Example: fibrolog export --format json --out maya.json
     """
     _django.setup()
-    from fibrolog.archive.csv_export import write_csv
-    from fibrolog.archive.export import write_json
-    from fibrolog.archive.fhir import write_fhir
+    from fibrolog.archive.export.csv_files import write_csv
+    from fibrolog.archive.export.document import write_json
+    from fibrolog.archive.export.fhir_bundle import write_fhir
 
     person = _django.person(username)
     try:

@@ -1,7 +1,8 @@
 """`fibrolog import KIND PATH`: bring data into a diary.
 
 Each importer is one entry of IMPORTERS: a function (user, path, opts) -> (summary line, summary
-dict), raising a ValueError whose message a person can act on. Add an entry to add a KIND.
+dict), raising a ValueError whose message a person can act on. The file kinds, their options and
+their help come from the one registry, `fibrolog.ingest.kinds.KINDS`: add a kind there.
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from typing import Any
 import click
 
 from fibrolog.cli import _django
-from fibrolog.ingest import KINDS
+from fibrolog.ingest.kinds import KINDS
 
 Summary = tuple[str, dict[str, Any]]
 
 
 def import_fibrolog(user, path: Path, opts: dict[str, Any]) -> Summary:
     """Import a fibrolog export (JSON file, CSV folder or .zip) into an empty account."""
-    from fibrolog.archive.csv_import import read_csv_export
-    from fibrolog.archive.importer import import_document, read_json
+    from fibrolog.archive.restore.csv_files import read_csv_export
+    from fibrolog.archive.restore.document import import_document, read_json
 
     is_csv = path.is_dir() or path.suffix.lower() == ".zip"
     doc = read_csv_export(path) if is_csv else read_json(path)
@@ -56,39 +57,69 @@ IMPORTERS: dict[str, Callable[..., Summary]] = {
 }
 
 
-@click.command("import")
+def _answers_help() -> str:
+    """Return each option that answers what a file does not say, with the kinds that take it."""
+    takers: dict[str, list[str]] = {}
+    helps: dict[str, str] = {}
+    for kind in KINDS.values():
+        for answer in kind.answers:
+            takers.setdefault(answer.usage, []).append(kind.name)
+            helps[answer.usage] = answer.help
+    lines = ["\b", "What a file does not say, given as options (the web asks in a form):"]
+    for usage, kinds in takers.items():
+        lines.append(f"  {usage:<26} {', '.join(kinds)}: {helps[usage]}")
+    return "\n".join(lines)
+
+
+@click.command("import", epilog=_answers_help())
 @click.argument("kind", type=click.Choice(sorted(IMPORTERS)))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--user", "username", default=None, help="Account (default: the only one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--yes", is_flag=True, help="Accept the proposed scales without asking.")
 @click.option(
-    "--map",
-    "mapping",
-    multiple=True,
-    metavar="COLUMN=METRIC",
-    help="csv: a column and the metric it holds (repeat); also date=COLUMN, "
-    "tags=COLUMN, note=COLUMN.",
+    "--map", "mapping", multiple=True, metavar="ANSWER", help="An answer about the file (repeat)."
+)
+@click.option(
+    "--person",
+    "person_id",
+    default="",
+    metavar="ID",
+    help="Whose rows to import from a file of several people.",
+)
+@click.option(
+    "--date-format", default="", metavar="FORMAT", help="csv: how dates are written (%d/%m/%Y)."
 )
 def import_(
-    kind: str, path: Path, username: str | None, as_json: bool, yes: bool, mapping: tuple[str, ...]
+    kind: str,
+    path: Path,
+    username: str | None,
+    as_json: bool,
+    yes: bool,
+    mapping: tuple[str, ...],
+    person_id: str,
+    date_format: str,
 ) -> None:
     """Import data of KIND from PATH into your diary.
 
     Re-importing the same or a newer export adds only what is new. Bearable, Flaredown and
     Daylio files do not say their scales: you are shown the proposal and asked to confirm
-    (--yes accepts it). A csv needs --map.
+    (--yes accepts it); --map and --person change it (below). A csv needs --map.
 
     KIND fibrolog: a fibrolog export (JSON, or the CSV folder or .zip); it goes into an empty
     account only, all or nothing.
 
     Example: fibrolog import apple-health export.zip --json
+
+    Example: fibrolog import daylio daylio.csv --map mood:super=9 --map mood:blah=3 --yes
     """
     _django.setup()
     person = _django.person(username)
     opts = {
         "yes": yes,
         "map": mapping,
+        "person": person_id,
+        "date_format": date_format,
         "interactive": not as_json and sys.stdin.isatty(),
         "progress": not as_json and sys.stderr.isatty(),
     }

@@ -32,7 +32,10 @@ SECTION_KEYS = ("symptoms", "questionnaires", "treatments", "evidence", "notes")
 @click.option("--notes", is_flag=True, help="Include your notes (left out unless you ask).")
 @click.option("--name", default="", help="A name to print on the report (default: none).")
 def report(start, end, username: str | None, out: Path, sections, notes: bool, name: str) -> None:
-    """Write the clinician report for a period (default: the last 6 months) as PDF or HTML.
+    """Write the clinician report for a period as PDF or HTML.
+
+    The default period is the last 6 months, reaching back to 4 weeks before the latest
+    treatment start when that is earlier.
 
     Example: fibrolog report --from 2026-01-01 --to 2026-06-30 --out report.pdf
     """
@@ -58,7 +61,7 @@ def report(start, end, username: str | None, out: Path, sections, notes: bool, n
     except ReportError as exc:
         raise click.ClickException(str(exc)) from None
     data = render_pdf(built) if out.suffix.lower() == ".pdf" else render_html(built).encode()
-    from fibrolog.archive.export import write_private
+    from fibrolog.archive.export.document import write_private
 
     write_private(out, data)
     click.echo(f"Wrote the report for {_span(built.start, built.end)} to {out}")

@@ -24,12 +24,13 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
 
     Example: fibrolog serve --port 8000
     """
-    _django.setup()
-    if not no_migrate:
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
+    _django.setup(migrate=not no_migrate)
     from waitress import serve as waitress_serve
+
+    if not no_migrate:
+        from fibrolog.imports.jobs import sweep_uploads
+
+        sweep_uploads()  # uploads left behind by a crash or never confirmed
 
     from fibrolog.web.wsgi import application
 
@@ -45,7 +46,5 @@ def migrate() -> None:
     """
     _django.setup()
     from django.conf import settings
-    from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
     click.echo(f"Database ready: {settings.DATABASES['default']['NAME']}")

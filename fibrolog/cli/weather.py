@@ -19,30 +19,48 @@ def _day(value: str | None, default: date) -> date:
 
 
 @click.command()
-@click.option("--lat", type=click.FloatRange(-90, 90), required=True, help="Latitude.")
-@click.option("--lon", type=click.FloatRange(-180, 180), required=True, help="Longitude.")
+@click.option("--place", default=None, help='A place name, e.g. "London" (or --lat and --lon).')
+@click.option("--lat", type=click.FloatRange(-90, 90), default=None, help="Latitude.")
+@click.option("--lon", type=click.FloatRange(-180, 180), default=None, help="Longitude.")
 @click.option("--from", "start", default=None, help="First day (default: a year ago).")
 @click.option("--to", "end", default=None, help="Last day (default: as recent as available).")
 @click.option("--user", "username", default=None, help="Account (default: the only one).")
 def weather(
-    lat: float, lon: float, start: str | None, end: str | None, username: str | None
+    place: str | None,
+    lat: float | None,
+    lon: float | None,
+    start: str | None,
+    end: str | None,
+    username: str | None,
 ) -> None:
     """Add daily weather for a place from the Open-Meteo archive (asks only for missing days).
 
+    A place name is looked up with Open-Meteo's geocoding (the best match is used and named).
     The coordinates (rounded to about 1 km) are sent to archive-api.open-meteo.com; nothing
-    else is. They are not stored.
+    else is. Neither is stored.
 
-    Example: fibrolog weather --lat 51.51 --lon -0.13 --from 2025-01-01
+    Example: fibrolog weather --place "London" --from 2025-01-01
     """
+    if (place is None) == (lat is None or lon is None) or (lat is None) != (lon is None):
+        raise click.UsageError("give either --place NAME or both --lat and --lon")
     _django.setup()
-    from fibrolog.imports.weather import update_weather
-    from fibrolog.ingest import WeatherError, urllib_fetcher
+    from fibrolog.imports.weather import configured_fetcher, update_weather
+    from fibrolog.ingest import WeatherError
+    from fibrolog.ingest.geocode import find_place
 
     today = date.today()
     first, last = _day(start, today - timedelta(days=365)), _day(end, today)
+    person = _django.person(username)
+    fetcher = configured_fetcher()
     try:
-        summary = update_weather(_django.person(username), lat, lon, first, last, urllib_fetcher())
-    except WeatherError as exc:
+        if place is None:
+            where = (float(lat or 0), float(lon or 0))
+        else:
+            found = find_place(place, fetcher)
+            where = (found.latitude, found.longitude)
+            click.echo(f"Weather for {found.label()} ({where[0]:.2f}, {where[1]:.2f}).")
+        summary = update_weather(person, *where, first, last, fetcher)
+    except (ValueError, WeatherError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(
         f"Asked for {summary.days_asked} days; stored {summary.days_stored}; "

@@ -7,6 +7,9 @@ class DiaryConfig(AppConfig):
     label = "diary"
 
     def ready(self) -> None:
+        from fibrolog.accounts.signals import account_created
         from fibrolog.diary.services.catalogue import sync_catalogue_after_migrate
+        from fibrolog.diary.services.starter import add_starter_tags
 
         post_migrate.connect(sync_catalogue_after_migrate, sender=self)
+        account_created.connect(add_starter_tags, dispatch_uid="diary-starter-tags")

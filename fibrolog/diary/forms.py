@@ -11,7 +11,7 @@ from django import forms
 
 from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin import DayChanges, DayState, NoteEdit
-from fibrolog.diary.validation import check_day, parse_value
+from fibrolog.diary.validation import NOTE_MAX, check_day, parse_value
 from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Treatment
 
@@ -26,7 +26,7 @@ def _fmt(value: float | None) -> str:
 class CheckinForm(forms.Form):
     day = forms.DateField(label="Day")
     note = forms.CharField(
-        label="Note", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Note", required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     o_note = forms.CharField(required=False, widget=forms.HiddenInput)
     new_tag = forms.CharField(label="Add a tag", required=False, max_length=40)

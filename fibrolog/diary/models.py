@@ -7,9 +7,16 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When, Window
 from django.db.models.functions import Collate, RowNumber
 
-from fibrolog.diary import catalogue as cat
+from fibrolog import catalogue as cat
+from fibrolog.diary.validation import NOTE_MAX
 
 User = settings.AUTH_USER_MODEL
+
+
+class MetricQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MetricQuerySet:
+        """Return the built-in metrics and the person's own (no one else's)."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user))
 
 
 class Metric(models.Model):
@@ -36,6 +43,8 @@ class Metric(models.Model):
     high_label = models.CharField(max_length=30, blank=True)
     words = models.JSONField(default=list, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = MetricQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -162,7 +171,7 @@ class DayTag(models.Model):
 class Note(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE)
     day = models.DateField()
-    text = models.TextField(max_length=5000)
+    text = models.TextField(max_length=NOTE_MAX)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

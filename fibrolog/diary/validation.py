@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 EARLIEST_DAY = date(1970, 1, 1)
+NOTE_MAX = 5000  # characters in a day's note, for the web form, the CLI and the database alike
 
 
 class Scaled(Protocol):
@@ -60,3 +61,24 @@ def parse_day(raw: str, today: date) -> date:
     except ValueError:
         raise ValueError(f"{raw[:20]!r} is not a date: use YYYY-MM-DD.") from None
     return check_day(day, today)
+
+
+def check_text(label: str, text: str) -> str:
+    """Return `text` if it is real Unicode (not undecodable bytes from a terminal), else raise."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            f"{label} is not UTF-8 text: set your terminal to UTF-8 (e.g. LANG=C.UTF-8) "
+            "and try again."
+        ) from None
+    return text
+
+
+def check_note(text: str) -> str:
+    """Return a day's whole note if it fits NOTE_MAX characters, else raise saying the limit."""
+    if len(text) > NOTE_MAX:
+        raise ValueError(
+            f"A note can have at most {NOTE_MAX:,} characters; this one would have {len(text):,}."
+        )
+    return text

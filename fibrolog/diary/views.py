@@ -1,4 +1,4 @@
-"""The check-in (today or any past day) and the timeline."""
+"""The check-in (today or any past day) and the timeline; higher apps add panels (panels.py)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fibrolog.accounts.services import today_for
+from fibrolog.diary import panels
 from fibrolog.diary.forms import CheckinForm, MetricForm, metric_rows, treatment_rows
 from fibrolog.diary.services import checkin_settings
 from fibrolog.diary.services.checkin import save_day
-from fibrolog.diary.services.checkin_page import checkin_page, today_for
+from fibrolog.diary.services.checkin_page import checkin_page
 from fibrolog.diary.services.timeline import WINDOWS, timeline
-from fibrolog.diary.validation import parse_day
-from fibrolog.experiments.services import assignments as trial_assignments
-from fibrolog.insights import services as insights
-from fibrolog.questionnaires import services as questionnaires
-from fibrolog.questionnaires.body_map import checkin_sites
+from fibrolog.diary.validation import check_day, parse_day
 
 
 def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int = 200):
@@ -28,9 +26,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
         "form": form,
         "metric_rows": metric_rows(form, page.yesterday),
         "treatment_rows": treatment_rows(form),
-        "due": questionnaires.due(request.user, page.today) if page.day == page.today else [],
-        "body_views": checkin_sites(page.state.sites) if page.body_map else None,
-        "trials": trial_assignments(request.user, page.day),
+        **panels.context(request.user, page),
     }
     return render(request, "diary/checkin.html", context, status=status)
 
@@ -58,8 +54,13 @@ def day(request: HttpRequest, iso: str) -> HttpResponse:
 @login_required
 @require_GET
 def pick_day(request: HttpRequest) -> HttpResponse:
-    """Go to the day chosen in the date picker."""
-    return redirect("day", iso=request.GET.get("d", "").strip()[:10] or "today")
+    """Go to the day chosen in the date picker (or say why it cannot be shown)."""
+    raw = request.GET.get("d", "").strip()[:10] or "today"
+    try:
+        when = parse_day(raw, today_for(request.user))
+    except ValueError as exc:
+        return render(request, "diary/bad_day.html", {"error": str(exc)}, status=400)
+    return redirect("day", iso=raw if raw in ("today", "yesterday") else when.isoformat())
 
 
 @login_required
@@ -68,15 +69,14 @@ def checkin(request: HttpRequest) -> HttpResponse:
     """Save a check-in; on a bad value show the form again, changing nothing."""
     raw_day = request.POST.get("day", "")
     try:
-        when = date.fromisoformat(raw_day)
+        when = check_day(date.fromisoformat(raw_day), today_for(request.user))
     except ValueError:
-        when = None
-    page = checkin_page(request.user, when if when and when <= today_for(request.user) else None)
+        when = None  # the form names what is wrong with the day
+    page = checkin_page(request.user, when)
     form = CheckinForm(request.POST, **page.form_kwargs())
     if not form.is_valid():
         return _render_checkin(request, page, form, status=400)
     save_day(request.user, form.cleaned_data["day"], form.changes())
-    insights.request_refresh(request.user)
     messages.success(request, "Saved. Thank you for checking in.")
     if form.cleaned_data["day"] == page.today:
         return redirect("today")

@@ -14,7 +14,7 @@ from fibrolog.analysis.trial_bounds import (
     WASHOUT,
     WITHDRAWAL,
 )
-from fibrolog.diary.catalogue import HIGHER, LOWER, METRICS, SYMPTOM, TREATMENTS
+from fibrolog.catalogue import HIGHER, LOWER, METRICS, SYMPTOM, TREATMENTS
 from fibrolog.experiments.models import Experiment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

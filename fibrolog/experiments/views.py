@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.experiments import services
 from fibrolog.experiments.forms import ChangeForm, DesignForm, NoteForm, StopForm
 from fibrolog.experiments.models import Experiment

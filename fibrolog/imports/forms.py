@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from django import forms
 
-from fibrolog.imports.loader import KINDS
-from fibrolog.ingest import Choices, Preview, Scale
-
-KIND_LABELS = {
-    "apple-health": "Apple Health (export.zip or export.xml)",
-    "fitbit": "Fitbit / Google Takeout (zip)",
-    "oura": "Oura (CSV or zip)",
-    "samsung": "Samsung Health (zip)",
-    "google-fit": "Google Fit (Takeout zip)",
-    "garmin": "Garmin (.fit files or zip)",
-    "bearable": "Bearable (CSV)",
-    "flaredown": "Flaredown (CSV)",
-    "daylio": "Daylio (CSV)",
-    "csv": "Another spreadsheet (CSV): choose the columns next",
-}
+from fibrolog.imports.uploads import check_upload_size
+from fibrolog.ingest import KINDS, Choices, Preview, Scale
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label="What is it?", choices=[(k, KIND_LABELS[k]) for k in KINDS])
+    kind = forms.ChoiceField(
+        label="What is it?", choices=[(k.name, k.label) for k in KINDS.values()]
+    )
     file = forms.FileField(label="File")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload_size(uploaded.size)
+        return uploaded
+
+    def clean(self):
+        data = super().clean()
+        kind, upload = KINDS.get(data.get("kind", "")), data.get("file")
+        if kind and upload and not kind.accepts(upload.name):
+            endings = " or ".join(kind.suffixes)
+            self.add_error("file", f"{kind.title} files end in {endings}.")
+        return data
 
 
 def _metric_choices(metrics) -> list[tuple[str, str]]:
@@ -135,14 +137,37 @@ class MappingForm(forms.Form):
 
 
 class WeatherForm(forms.Form):
-    """A place (coordinates the person enters) and from when."""
+    """A place (its name, or coordinates the person enters) and from when."""
 
+    place = forms.CharField(
+        label="Town or city",
+        required=False,
+        max_length=100,
+        help_text="For example London. Or leave it empty and give the coordinates.",
+    )
     latitude = forms.FloatField(
-        label="Latitude", min_value=-90, max_value=90, help_text="For example 51.51 for London."
+        label="Latitude",
+        required=False,
+        min_value=-90,
+        max_value=90,
+        help_text="For example 51.51 for London.",
     )
     longitude = forms.FloatField(
-        label="Longitude", min_value=-180, max_value=180, help_text="For example -0.13 for London."
+        label="Longitude",
+        required=False,
+        min_value=-180,
+        max_value=180,
+        help_text="For example -0.13 for London.",
     )
     start = forms.DateField(
         label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+    def clean(self):
+        data = super().clean()
+        place = (data.get("place") or "").strip()
+        coords = [data.get("latitude"), data.get("longitude")]
+        if not place and None in coords and not self.errors:
+            raise forms.ValidationError("Give a town or city, or both coordinates.")
+        data["place"] = place
+        return data

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -15,12 +17,16 @@ from fibrolog.ingest import IngestError
 from fibrolog.lib.background import run_later
 
 PROGRESS_EVERY = 4 * 1024 * 1024
+STALE_AFTER = timedelta(days=7)  # an upload left waiting for confirmation this long is removed
+ORPHAN_GRACE = timedelta(hours=1)  # a file no job names is removed once this old
 
 
 def upload_dir(user) -> Path:
     """Return the person's private upload folder (created 0700)."""
     path = Path(settings.DATA_DIR) / "uploads" / str(user.pk)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for folder in (path.parent, path):  # mkdir(parents=True) would make the parent 0777 & ~umask
+        folder.mkdir(exist_ok=True, mode=0o700)
+        folder.chmod(0o700)
     return path
 
 
@@ -60,19 +66,44 @@ def run(job_id: int) -> None:
         summary = run_import(job.user, job.kind, job.path, options=job.options, progress=progress)
     except (IngestError, ValueError, KeyError) as exc:
         job.state, job.error = "failed", str(exc)
+    except BaseException:
+        job.state, job.error = "failed", "The import stopped unexpectedly; try the file again."
+        raise
     else:
         job.state, job.summary = "done", summary.to_dict()
         job.bytes_read = job.bytes_total or job.bytes_read
+    finally:
+        finish(job)
+
+
+def finish(job: ImportJob) -> None:
+    """Save a job that has ended and delete its upload (a new attempt is a new upload)."""
     job.finished_at = timezone.now()
     job.save()
-    if job.state == "done":
-        Path(job.path).unlink(missing_ok=True)
+    Path(job.path).unlink(missing_ok=True)
 
 
 def discard(job: ImportJob) -> None:
     """Delete a job and its uploaded file."""
     Path(job.path).unlink(missing_ok=True)
     job.delete()
+
+
+def sweep_uploads(max_age: timedelta = STALE_AFTER) -> int:
+    """Delete uploads no waiting job needs, ending jobs left unconfirmed; return files removed."""
+    cutoff = timezone.now() - max_age
+    for job in ImportJob.objects.filter(state="preview", created_at__lt=cutoff):
+        job.state, job.error = "failed", "The import was not confirmed within a week; upload again."
+        finish(job)
+    waiting = ImportJob.objects.filter(state__in=["preview", "queued", "running"])
+    needed = {Path(p) for p in waiting.values_list("path", flat=True)}
+    removed, young = 0, time.time() - ORPHAN_GRACE.total_seconds()
+    for path in (Path(settings.DATA_DIR) / "uploads").glob("*/*"):
+        # An upload is stored a moment before its job is saved: spare files that young.
+        if path.is_file() and path not in needed and path.stat().st_mtime < young:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def clear_uploads(user) -> None:

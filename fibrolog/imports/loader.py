@@ -16,10 +16,11 @@ from django.db import transaction
 from fibrolog import ingest
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.imports import writers
-from fibrolog.imports.options import PREVIEWED, choices_from_json, mapping_from_json
+from fibrolog.imports.options import choices_from_json, mapping_from_json
 from fibrolog.ingest import DayEntry, DayNote, DayTag, Intake, Sample
+from fibrolog.ingest.kinds import Context
+from fibrolog.ingest.kinds import kind as import_kind
 
-KINDS = tuple(ingest.KINDS)
 BATCH = 10000  # one transaction (one fsync) per batch; bounded memory
 Progress = Callable[[int, "int | None"], None]
 
@@ -54,24 +55,14 @@ def records(
     progress: Progress | None,
 ) -> Iterator[Any]:
     """Open `path` with the parser for `kind`, using the person's confirmed options."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown import kind {kind!r}; choose one of {', '.join(KINDS)}")
-    if kind == "apple-health":
-        return ingest.parse_apple_health(path, progress=progress)
-    if kind == "fitbit":
-        return ingest.parse_fitbit(path, tz=tz, progress=progress)
-    if kind == "csv":
-        return ingest.parse_csv(path, mapping_from_json(options["mapping"]), progress=progress)
-    if kind in PREVIEWED:
-        choices = choices_from_json(options["choices"])
-        if kind == "daylio":
-            return ingest.parse_daylio(
-                path, choices=choices, day_start_hour=day_start_hour, progress=progress
-            )
-        parser = ingest.parse_bearable if kind == "bearable" else ingest.parse_flaredown
-        return parser(path, choices=choices, progress=progress)
-    parser = getattr(ingest, "parse_" + kind.replace("-", "_"))
-    return parser(path, progress=progress)
+    context = Context(
+        tz=tz,
+        day_start_hour=day_start_hour,
+        choices=choices_from_json(options.get("choices", {})),
+        mapping=mapping_from_json(options["mapping"]) if "mapping" in options else None,
+        progress=progress,
+    )
+    return import_kind(kind).parse(path, context)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

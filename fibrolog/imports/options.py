@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fibrolog import ingest
 from fibrolog.ingest import Choices, ColumnMap, Scale
-
-PREVIEWED = {
-    "bearable": ingest.preview_bearable,
-    "flaredown": ingest.preview_flaredown,
-    "daylio": ingest.preview_daylio,
-}
 
 
 def choices_to_json(choices: Choices) -> dict[str, Any]:

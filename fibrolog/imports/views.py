@@ -10,19 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.diary.models import Metric
 from fibrolog.imports import jobs
-from fibrolog.imports.forms import (
-    KIND_LABELS,
-    ConfirmForm,
-    MappingForm,
-    UploadForm,
-    WeatherForm,
-)
+from fibrolog.imports.forms import ConfirmForm, MappingForm, UploadForm, WeatherForm
 from fibrolog.imports.models import ImportJob
-from fibrolog.imports.options import PREVIEWED, choices_to_json
-from fibrolog.imports.weather import update_in_background
-from fibrolog.ingest import ATTRIBUTION, IngestError, csv_header
+from fibrolog.imports.options import choices_to_json
+from fibrolog.imports.weather import configured_fetcher, update_in_background
+from fibrolog.ingest import ATTRIBUTION, KINDS, IngestError, csv_header
+from fibrolog.ingest.geocode import find_place
+from fibrolog.ingest.kinds import COLUMNS, CONFIRM, Context
 
 
 @login_required
@@ -32,6 +28,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         kind, uploaded = form.cleaned_data["kind"], form.cleaned_data["file"]
+        jobs.sweep_uploads()
         path = jobs.store_upload(request.user, uploaded)
         job = ImportJob.objects.create(
             user=request.user,
@@ -41,16 +38,17 @@ def upload(request: HttpRequest) -> HttpResponse:
             bytes_total=uploaded.size,
             state="preview",
         )
-        if kind in PREVIEWED:
+        step = KINDS[kind].step
+        if step == CONFIRM:
             return redirect("import_confirm", pk=job.pk)
-        if kind == "csv":
+        if step == COLUMNS:
             return redirect("import_map", pk=job.pk)
         jobs.start(job)
         return redirect("import_job", pk=job.pk)
     recent = ImportJob.objects.filter(user=request.user)[:10]
     status = 400 if form.is_bound else 200
     weather_form = WeatherForm(initial={"start": date.today() - timedelta(days=365)})
-    context = {"form": form, "recent": recent, "kinds": KIND_LABELS, "weather_form": weather_form}
+    context = {"form": form, "recent": recent, "weather_form": weather_form}
     return render(request, "imports/upload.html", context, status=status)
 
 
@@ -63,11 +61,16 @@ def _waiting(request: HttpRequest, pk: int) -> ImportJob:
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the person to confirm scales and names the file does not state."""
     job = _waiting(request, pk)
+    kind = KINDS.get(job.kind)
     try:
-        preview = PREVIEWED[job.kind](job.path)
+        if kind is None or kind.preview is None:
+            raise KeyError(f"{job.kind} imports ask nothing first")
+        preview = kind.preview(job.path, Context())
     except (IngestError, KeyError) as exc:
         return _failed(request, job, exc)
-    form = ConfirmForm(request.POST or None, preview=preview, metrics=visible_metrics(request.user))
+    form = ConfirmForm(
+        request.POST or None, preview=preview, metrics=Metric.objects.visible_to(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         job.options = {"choices": choices_to_json(form.choices())}
         job.save(update_fields=["options"])
@@ -90,7 +93,9 @@ def column_map(request: HttpRequest, pk: int) -> HttpResponse:
         header = csv_header(job.path)
     except IngestError as exc:
         return _failed(request, job, exc)
-    form = MappingForm(request.POST or None, header=header, metrics=visible_metrics(request.user))
+    form = MappingForm(
+        request.POST or None, header=header, metrics=Metric.objects.visible_to(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         job.options = {"mapping": form.mapping()}
         job.save(update_fields=["options"])
@@ -106,7 +111,7 @@ def column_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpResponse:
     job.state, job.error = "failed", str(exc)
-    job.save(update_fields=["state", "error"])
+    jobs.finish(job)
     return redirect("import_job", pk=job.pk)
 
 
@@ -115,24 +120,40 @@ def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpRespons
 def weather(request: HttpRequest) -> HttpResponse:
     """Add daily weather for a place the person enters (fetched in the background)."""
     form = WeatherForm(request.POST)
-    if not form.is_valid():
+    where = _where(form)
+    if where is None:
         recent = ImportJob.objects.filter(user=request.user)[:10]
         return render(
             request,
             "imports/upload.html",
-            {"form": UploadForm(), "recent": recent, "weather_form": form, "kinds": KIND_LABELS},
+            {"form": UploadForm(), "recent": recent, "weather_form": form},
             status=400,
         )
-    data = form.cleaned_data
+    latitude, longitude, label = where
     update_in_background(
-        request.user, data["latitude"], data["longitude"], data["start"], date.today()
+        request.user, latitude, longitude, form.cleaned_data["start"], date.today()
     )
     messages.success(
         request,
-        "Fetching the weather for that place. It appears on your "
+        f"Fetching the weather for {label}. It appears on your "
         f"timeline in a minute. {ATTRIBUTION}.",
     )
     return redirect("imports")
+
+
+def _where(form: WeatherForm) -> tuple[float, float, str] | None:
+    """Return the coordinates and name of the place asked for (a name is looked up), or None."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    if not data["place"]:
+        return data["latitude"], data["longitude"], "that place"
+    try:
+        found = find_place(data["place"], configured_fetcher())
+    except ValueError as exc:  # WeatherError is a ValueError too
+        form.add_error("place", str(exc))
+        return None
+    return found.latitude, found.longitude, found.label()
 
 
 @login_required

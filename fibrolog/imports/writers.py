@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from django.db import connection
 from django.utils import timezone
 
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 from fibrolog.diary.models import DailyValue, DayTag, Metric, Note, Tag
 from fibrolog.imports.models import ImportedKey, RawSample
 from fibrolog.ingest import DayEntry, DayNote, Intake, Sample
 from fibrolog.ingest import DayTag as TagRecord
 from fibrolog.treatments.models import Intake as IntakeRow
-from fibrolog.treatments.models import Treatment
+from fibrolog.treatments.models import Regimen, Treatment
 
 CATALOGUE = {t.key: t for t in TREATMENTS}
 
@@ -139,9 +140,9 @@ def keys(user, batch: Iterable) -> int:
 
 
 def _metrics(user) -> dict[str, Metric]:
-    from fibrolog.diary.services.checkin import visible_metrics
+    from fibrolog.diary.models import Metric
 
-    return {m.key: m for m in visible_metrics(user)}
+    return {m.key: m for m in Metric.objects.visible_to(user)}
 
 
 def daily_values(user, entries: Iterable[DayEntry]) -> set[date]:
@@ -222,11 +223,43 @@ def _intake(user, record: Intake) -> bool:
             "onset": spec.onset if spec else "slow",
         },
     )
+    if record.dose is not None and record.taken:
+        _keep_dose(treatment, record.day, Decimal(str(record.dose)).quantize(Decimal("0.001")))
     row, created = IntakeRow.objects.get_or_create(
-        treatment=treatment, day=record.day, defaults={"taken": True}
+        treatment=treatment, day=record.day, defaults={"taken": record.taken}
     )
-    if not created and not row.taken:
-        row.taken = True
+    if not created and record.taken and not row.taken:
+        row.taken = True  # "not taken" never overrides a day logged as taken
         row.save(update_fields=["taken"])
         return True
     return created
+
+
+def _keep_dose(treatment: Treatment, day: date, dose: Decimal) -> None:
+    """Make the regimen in force on `day` have `dose`: split, extend or start one as needed."""
+    regimens = list(treatment.regimens.order_by("start"))
+    current = next(
+        (r for r in regimens if r.start <= day and (r.stop is None or r.stop >= day)), None
+    )
+    if current is not None:
+        if current.dose == dose:
+            return
+        if current.start == day:
+            current.dose = dose
+            current.save(update_fields=["dose"])
+            return
+        stop, current.stop = current.stop, day - timedelta(days=1)
+        current.save(update_fields=["stop"])
+        Regimen.objects.create(treatment=treatment, start=day, stop=stop, dose=dose)
+        return
+    before = next((r for r in reversed(regimens) if r.start < day), None)
+    after = next((r for r in regimens if r.start > day), None)
+    if before is not None and before.dose == dose and before.stop == day - timedelta(days=1):
+        before.stop = day if after is not None else None
+        before.save(update_fields=["stop"])
+    elif after is not None and after.dose == dose and after.start == day + timedelta(days=1):
+        after.start = day
+        after.save(update_fields=["start"])
+    else:
+        stop = after.start - timedelta(days=1) if after is not None else None
+        Regimen.objects.create(treatment=treatment, start=day, stop=stop, dose=dose)

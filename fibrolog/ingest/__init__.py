@@ -2,7 +2,8 @@
 
 Pure Python, no Django. Each `parse_KIND(path_or_file, ...)` yields frozen records (`Sample`,
 `DayEntry`, `DayTag`, `DayNote`, `Intake`) in a stable order with keys that are identical when
-the same export is imported again; `aggregate()` turns samples into daily values. Diary apps
+the same export is imported again; `aggregate()` turns samples into daily values. `KINDS` names
+every kind of file (`fibrolog.ingest.kinds`: its parser, label and what is asked first). Diary apps
 whose scales the file does not state are previewed first (`preview_KIND`) and parsed with the
 person's confirmed `Choices`. Broken or hostile files raise `IngestError(file, message, line,
 column)`.
@@ -17,6 +18,7 @@ Example::
 
 from __future__ import annotations
 
+from fibrolog.catalogue import IMPORTED_METRICS
 from fibrolog.ingest.apple_health import parse_apple_health
 from fibrolog.ingest.bearable import parse_bearable, preview_bearable
 from fibrolog.ingest.daily import DailyAggregator, aggregate
@@ -25,7 +27,8 @@ from fibrolog.ingest.fitbit import parse_fitbit
 from fibrolog.ingest.flaredown import parse_flaredown, preview_flaredown
 from fibrolog.ingest.generic_csv import ColumnMap, csv_header, parse_csv
 from fibrolog.ingest.google_fit import parse_google_fit
-from fibrolog.ingest.metrics import IMPORTED_METRICS, ParseStats
+from fibrolog.ingest.kinds import KINDS, ImportKind
+from fibrolog.ingest.metrics import ParseStats
 from fibrolog.ingest.oura import parse_oura
 from fibrolog.ingest.preview import (
     Choices,
@@ -58,6 +61,7 @@ __all__ = [
     "DayEntry",
     "DayNote",
     "DayTag",
+    "ImportKind",
     "IngestError",
     "Intake",
     "LabelQuestion",
@@ -92,20 +96,6 @@ __all__ = [
     "preview_flaredown",
     "urllib_fetcher",
 ]
-
-# The `fibrolog import KIND` names, and which need a preview and confirmed choices first.
-KINDS = {
-    "apple-health": "parse_apple_health",
-    "fitbit": "parse_fitbit",
-    "oura": "parse_oura",
-    "samsung": "parse_samsung",
-    "google-fit": "parse_google_fit",
-    "garmin": "parse_garmin",
-    "bearable": "parse_bearable",
-    "flaredown": "parse_flaredown",
-    "daylio": "parse_daylio",
-    "csv": "parse_csv",
-}
 
 
 def __getattr__(name: str) -> object:

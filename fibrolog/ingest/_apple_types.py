@@ -64,6 +64,14 @@ CONVERT: dict[tuple[str, str], Callable[[float], float]] = {
     (k.EXERCISE, "s"): lambda v: v / 60,
 }
 
+# Workout events that stop (True) or restart (False) the clock of a workout.
+PAUSES: dict[str, bool] = {
+    "HKWorkoutEventTypePause": True,
+    "HKWorkoutEventTypeMotionPaused": True,
+    "HKWorkoutEventTypeResume": False,
+    "HKWorkoutEventTypeMotionResumed": False,
+}
+
 DURATION_MINUTES = {"min": 1.0, "hr": 60.0, "h": 60.0, "s": 1 / 60}
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z][a-z])")

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from fibrolog.diary.catalogue import DEFAULT_TAGS
+from fibrolog.catalogue import DEFAULT_TAGS, LOWER
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, Scale
 from fibrolog.ingest.records import DayEntry, DayNote, DayTag, IngestError, Intake, Record
@@ -67,6 +67,8 @@ _TAG_SYNONYMS = {
     "bad sleep": "poor sleep",
 }
 
+TAG_MAX = 40  # the longest tag name the diary stores
+
 SEVERITY_WORDS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "unbearable": 4, "extreme": 4}
 
 _DOSE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|iu|ml|drops?|tablets?|pills?)\b", re.I)
@@ -87,11 +89,18 @@ def treatment_for(name: str) -> str:
 
 
 def tag_name(name: str) -> str:
-    """Return a tag's name, lower-cased, with common synonyms mapped onto the default tags."""
+    """Return a tag's name, lower-cased, synonyms mapped onto the default tags, at most 40 long.
+
+    A longer name keeps its first 33 characters, then "…" and 6 characters of a hash of the
+    whole name: two long names that start alike stay two tags, the same on every import.
+    """
     lowered = " ".join(name.lower().split())
     if lowered in DEFAULT_TAGS:
         return lowered
-    return _TAG_SYNONYMS.get(lowered, lowered)
+    lowered = _TAG_SYNONYMS.get(lowered, lowered)
+    if len(lowered) <= TAG_MAX:
+        return lowered
+    return f"{lowered[: TAG_MAX - 7].rstrip()}\u2026{short_hash(lowered)[:6]}"
 
 
 def parse_dose(text: str) -> tuple[str, float | None, str]:
@@ -120,20 +129,36 @@ def short_hash(text: str) -> str:
 class DayBook:
     """Collect a file's readings, then give one value per day and metric plus tags and notes.
 
-    Several readings of one metric on one day: symptoms keep the worst (`worst=True`), ratings
-    (mood, energy) are averaged.
+    Several readings of one metric on one day are first combined per source column (a rating
+    such as Bearable's Energy, or one symptom name): ratings are averaged, a symptom keeps its
+    worst (`worst=True`). When several columns feed the same metric that day (Energy and a
+    "Fatigue" symptom), the worst of the columns is kept: the highest, or the lowest for metrics
+    where lower is worse (mood). Each day is decided on its own readings only.
     """
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._values: dict[tuple[date, str], list[float]] = defaultdict(list)
-        self._worst: set[str] = set()
+        self._values: dict[tuple[date, str], dict[str, list[float]]] = defaultdict(dict)
+        self._worst: set[str] = set()  # the columns whose readings keep their worst
         self._other: dict[str, Record] = {}
+        self._ranges = known_metrics()
 
-    def value(self, day: date, metric: str, value: float, *, worst: bool = False) -> None:
-        self._values[(day, metric)].append(value)
+    def value(
+        self, day: date, metric: str, value: float, *, worst: bool = False, column: str = ""
+    ) -> None:
+        """Add a reading of `metric` from the file's `column` (default: the metric itself)."""
+        column = column or metric
+        self._values[(day, metric)].setdefault(column, []).append(value)
         if worst:
-            self._worst.add(metric)
+            self._worst.add(column)
+
+    def _combine(self, metric: str, columns: dict[str, list[float]]) -> float:
+        lower_is_worse = metric in self._ranges and self._ranges[metric].worse == LOWER
+        pick = min if lower_is_worse else max
+        return pick(
+            pick(values) if column in self._worst else sum(values) / len(values)
+            for column, values in columns.items()
+        )
 
     def tag(self, day: date, tag: str) -> None:
         tag = tag_name(tag)
@@ -147,16 +172,24 @@ class DayBook:
             key = f"{day}|note|{short_hash(title + chr(0) + text)}"
             self._other[key] = DayNote(self.source, key, day, text, title.strip())
 
-    def intake(self, day: date, text: str, when: str = "", amount: float | None = None) -> None:
+    def intake(
+        self,
+        day: date,
+        text: str,
+        when: str = "",
+        amount: float | None = None,
+        *,
+        taken: bool = True,
+    ) -> None:
         name, dose, unit = parse_dose(text)
-        key = f"{day}|intake|{name.lower()}|{dose}{unit}|{when}"
+        key = f"{day}|intake|{name.lower()}|{dose}{unit}|{when}" + ("" if taken else "|not taken")
         treatment = treatment_for(name)
-        self._other[key] = Intake(self.source, key, day, name, treatment, dose, unit, amount)
+        self._other[key] = Intake(self.source, key, day, name, treatment, dose, unit, amount, taken)
 
     def records(self) -> Iterator[Record]:
         """Yield the day values (sorted), then tags, notes and intakes in the order first seen."""
-        for (day, metric), values in sorted(self._values.items()):
-            value = max(values) if metric in self._worst else sum(values) / len(values)
+        for (day, metric), columns in sorted(self._values.items()):
+            value = self._combine(metric, columns)
             key = f"{day}|{metric}"
             yield DayEntry(self.source, key, day, metric, round(value, 4))
         yield from self._other.values()

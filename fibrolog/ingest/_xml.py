@@ -12,6 +12,7 @@ from fibrolog.ingest.sources import Readable
 
 CHUNK = 1 << 20
 HEAD_LIMIT = 8 << 20  # the real DTD is ~10 KB; give up on finding the root element after this
+STALL_LIMIT = 4 << 20  # bytes expat may buffer without finishing one token (a record is ~300 B)
 
 # Control bytes XML 1.0 forbids (all but tab, LF, CR): iOS 16 exports contain stray 0x0B.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 13))
@@ -66,6 +67,7 @@ def feed(
             raise IngestError(name, f"not the expected file: no <{root[1:].decode()}> element")
         head += chunk
     data = strip_doctype(head, root)
+    at, stalled = parser.CurrentByteIndex, 0
     while True:
         try:
             parser.Parse(data.translate(None, _CONTROL), not data)
@@ -79,6 +81,12 @@ def feed(
                 parser.CurrentLineNumber,
                 parser.CurrentColumnNumber + 1,
             ) from None
+        # One unfinished token (an endless attribute) would have expat buffer the whole file.
+        stalled = stalled + len(data) if parser.CurrentByteIndex == at else 0
+        at = parser.CurrentByteIndex
+        if stalled > STALL_LIMIT:
+            too_long = "one element is far too long (over 4 MiB): not an export"
+            raise IngestError(name, too_long, parser.CurrentLineNumber)
         if pending:
             yield from pending
             pending.clear()

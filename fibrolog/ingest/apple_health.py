@@ -25,11 +25,14 @@ from fibrolog.ingest._apple_types import (
     CONVERT,
     DURATION_MINUTES,
     INTERVAL_KINDS,
+    PAUSES,
     RECORD_KINDS,
     SLEEP_VALUES,
     UNITS,
     activity_name,
 )
+from fibrolog.ingest._apple_workouts import active_parts
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest._xml import feed, new_parser
 from fibrolog.ingest.metrics import ParseStats
 from fibrolog.ingest.records import IngestError, Progress, Sample
@@ -46,9 +49,11 @@ from fibrolog.ingest.sources import (
 __all__ = ["SOURCE", "find_export_xml", "parse_apple_health"]
 
 SOURCE = "apple-health"
+EXPECTED = "Apple Health records fibrolog reads (sleep, steps, heart rate, HRV, workouts, ...)"
 _ROOT = b"<HealthData"
 
 
+@must_yield(EXPECTED)
 def parse_apple_health(
     src: Input,
     *,
@@ -89,6 +94,7 @@ def _parse_xml(stream: Readable, name: str, stats: ParseStats) -> Iterator[Sampl
     ignored = stats.ignored_types
     state: list[dict[str, str] | None] = [None]  # the open top-level element's attributes
     zone = [""]
+    events: list[tuple[str, str]] = []  # the open workout's pause and resume events
     depth = 0
 
     def start(tag: str, attrs: dict[str, str]) -> None:
@@ -103,13 +109,11 @@ def _parse_xml(stream: Readable, name: str, stats: ParseStats) -> Iterator[Sampl
                     ignored[hk] = ignored.get(hk, 0) + 1
             elif tag == "Workout":
                 state[0] = attrs
-        elif (
-            depth == 3
-            and tag == "MetadataEntry"
-            and state[0] is not None
-            and attrs.get("key") == "HKTimeZone"
-        ):
-            zone[0] = attrs.get("value", "")
+        elif depth == 3 and state[0] is not None:
+            if tag == "MetadataEntry" and attrs.get("key") == "HKTimeZone":
+                zone[0] = attrs.get("value", "")
+            elif tag == "WorkoutEvent" and attrs.get("type") in PAUSES:
+                events.append((attrs["type"], attrs.get("date", "")))
 
     def end(tag: str) -> None:
         nonlocal depth
@@ -123,6 +127,9 @@ def _parse_xml(stream: Readable, name: str, stats: ParseStats) -> Iterator[Sampl
                 zone[0] = ""
                 if sample is None:
                     stats.skipped += 1
+                elif events:
+                    pending.extend(active_parts(sample, events))
+                    events.clear()
                 else:
                     pending.append(sample)
 

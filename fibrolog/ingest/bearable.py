@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from fibrolog.ingest._diary import SEVERITY_WORDS, DayBook, metric_for, scale_for
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, NameQuestion, Preview, Scale, ScaleQuestion
 from fibrolog.ingest.records import IngestError, Progress, Record
@@ -21,6 +22,10 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["SOURCE", "parse_bearable", "preview_bearable"]
 
 SOURCE = "bearable"
+EXPECTED = (
+    "Bearable rows (date, category, rating/amount, detail) of mood, energy, sleep, symptoms, "
+    "medication or factors"
+)
 COLUMNS = ("date", "time of day", "category", "rating/amount", "detail", "notes")
 RATED = {
     "Mood": ("mood", Scale(1, 10)),
@@ -123,6 +128,7 @@ def preview_bearable(src: Input) -> Preview:
     )
 
 
+@must_yield(EXPECTED)
 def parse_bearable(
     src: Input, *, choices: Choices, progress: Progress | None = None
 ) -> Iterator[Record]:
@@ -139,7 +145,8 @@ def parse_bearable(
                 raise IngestError(
                     file, f"{category} {value:g} is outside {scale.low:g}-{scale.high:g}", row.line
                 )
-            book.value(day, metric, scale.convert(value, ranges[metric].low, ranges[metric].high))
+            converted = scale.convert(value, ranges[metric].low, ranges[metric].high)
+            book.value(day, metric, converted, column=category)
         elif category == "Sleep" and row.get("rating/amount"):
             hours = _number(row, file)
             if not 0 <= hours <= 24:
@@ -153,7 +160,7 @@ def parse_bearable(
             else:
                 top = ranges[target].high
                 value = min(severity, top) if top <= 4 else severity / 4 * top
-                book.value(day, target, value, worst=True)
+                book.value(day, target, value, worst=True, column=f"Symptom: {symptom}")
         elif category == "Meds/Supplements" and row.get("detail"):
             amount = float(row.get("rating/amount")) if row.get("rating/amount") else None
             book.intake(day, row.get("detail"), row.get("time of day"), amount)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from fibrolog.ingest._diary import DayBook
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.preview import Choices, LabelQuestion, Preview
 from fibrolog.ingest.records import IngestError, Progress, Record
 from fibrolog.ingest.sources import Input, display_name, open_binary
@@ -20,6 +21,7 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["DEFAULT_MOODS", "SOURCE", "parse_daylio", "preview_daylio"]
 
 SOURCE = "daylio"
+EXPECTED = "Daylio entries (full_date, time, mood, activities, note)"
 COLUMNS = ("full_date", "time", "mood", "activities", "note")
 DEFAULT_MOODS = {"rad": 10.0, "good": 7.5, "meh": 5.0, "bad": 2.5, "awful": 0.0}
 
@@ -74,6 +76,7 @@ def preview_daylio(src: Input, day_start_hour: int = 4) -> Preview:
     )
 
 
+@must_yield(EXPECTED)
 def parse_daylio(
     src: Input,
     *,

@@ -1,8 +1,12 @@
 """Flaredown: the research dump (long, one row per trackable) and the in-app export (wide).
 
 Conditions and symptoms are rated 0-4 in the app (the file does not say so: the preview asks).
-Treatments become intakes, tags and foods become tags; Flaredown's weather is not imported
-(fibrolog fetches its own, with the person's consent).
+A rated name that says what it measures becomes that metric ("pain in hand joints" is pain); a
+condition that does not ("Fibromyalgia") becomes `condition_severity`, kept on Flaredown's 0-4.
+The wide layout does not say which columns are conditions: a rated column whose name says
+nothing fibrolog knows is taken for a condition. Treatments become intakes ("Not Taken" is an
+intake not taken), tags and foods become tags. Flaredown's weather (`Weather` rows, `Weather ...`
+columns) is recognised and not imported: fibrolog fetches its own, with the person's consent.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from fibrolog.ingest._diary import DayBook, metric_for, scale_for
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.metrics import known_metrics
 from fibrolog.ingest.preview import Choices, NameQuestion, Preview, Scale, ScaleQuestion
 from fibrolog.ingest.records import IngestError, Progress, Record
@@ -21,8 +26,11 @@ from fibrolog.ingest.text import CsvFile
 __all__ = ["SOURCE", "parse_flaredown", "preview_flaredown"]
 
 SOURCE = "flaredown"
+EXPECTED = "Flaredown check-ins (conditions, symptoms, treatments, tags or foods)"
 LONG = ("user_id", "checkin_date", "trackable_type", "trackable_name", "trackable_value")
 RATED = ("Condition", "Symptom")
+CONDITION = "condition_severity"
+NOT_TAKEN = "not taken"
 SCALE = Scale(0, 4)
 
 # One reading: (line, day, type, name, value).
@@ -72,10 +80,16 @@ def _wide_kinds(header: list[str], rows: list[object]) -> dict[str, str]:
         if column in ("Tags", "Foods"):
             kinds[column] = column[:-1]
             continue
+        if column.lower().startswith("weather"):
+            kinds[column] = "Weather"
+            continue
         cells = [row.get(column) for row in rows]  # type: ignore[attr-defined]
         numbers = [c for c in cells if c]
         rated = all(c.isdigit() and int(c) <= 4 for c in numbers)
-        kinds[column] = "Symptom" if rated else "Treatment"
+        if not rated:
+            kinds[column] = "Treatment"
+        else:
+            kinds[column] = "Symptom" if metric_for(column) else "Condition"
     return kinds
 
 
@@ -103,8 +117,7 @@ def preview_flaredown(src: Input) -> Preview:
             names[(kind, name)] += 1
         weather += kind == "Weather"
     questions = tuple(
-        NameQuestion(name, kind, metric_for(name) if kind == "Symptom" else None, n)
-        for (kind, name), n in names.items()
+        NameQuestion(name, kind, _proposed(kind, name), n) for (kind, name), n in names.items()
     )
     scale = ScaleQuestion(
         "Symptom", "", 0, 4, SCALE, "Flaredown rates conditions and symptoms 0-4: is that right?"
@@ -128,6 +141,12 @@ def preview_flaredown(src: Input) -> Preview:
     )
 
 
+def _proposed(kind: str, name: str) -> str | None:
+    """Propose the metric a rated name becomes: by its words, else a condition's severity."""
+    return metric_for(name) or (CONDITION if kind == "Condition" else None)
+
+
+@must_yield(EXPECTED)
 def parse_flaredown(
     src: Input, *, choices: Choices, progress: Progress | None = None
 ) -> Iterator[Record]:
@@ -155,7 +174,10 @@ def parse_flaredown(
                     book.tag(day, name)
             else:
                 low, high = ranges[metric].low, ranges[metric].high
-                book.value(day, metric, scale.convert(rating, low, high), worst=True)
+                rated = scale.convert(rating, low, high)
+                book.value(day, metric, rated, worst=True, column=f"{kind}: {name}")
+        elif kind == "Treatment" and value.strip().lower() == NOT_TAKEN:
+            book.intake(day, name, taken=False)
         elif kind == "Treatment":
             book.intake(day, f"{name} {value}".strip())
         elif kind == "Tag":

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from fibrolog.ingest._diary import DayBook
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.metrics import MetricRange, known_metrics
 from fibrolog.ingest.preview import Scale
 from fibrolog.ingest.records import IngestError, Progress, Record
@@ -23,6 +24,7 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["SOURCE", "ColumnMap", "csv_header", "parse_csv"]
 
 SOURCE = "csv"
+EXPECTED = "rows with a date and at least one mapped column filled in"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ def csv_header(src: Input) -> list[str]:
         return CsvFile(stream, display_name(src)).header
 
 
+@must_yield(EXPECTED)
 def parse_csv(
     src: Input,
     mapping: ColumnMap,

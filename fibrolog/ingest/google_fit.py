@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
 from fibrolog.ingest.records import DayEntry, IngestError, Progress
 from fibrolog.ingest.sources import Input
@@ -13,6 +14,10 @@ from fibrolog.ingest.text import CsvFile
 __all__ = ["SOURCE", "parse_google_fit"]
 
 SOURCE = "google-fit"
+EXPECTED = (
+    "Google Fit's Daily activity metrics.csv with Date and Step count, Move Minutes count or "
+    "Sleeping duration (ms)"
+)
 COLUMNS = {
     "Step count": ("steps", 1.0),
     "Move Minutes count": ("active_minutes", 1.0),
@@ -20,6 +25,7 @@ COLUMNS = {
 }
 
 
+@must_yield(EXPECTED)
 def parse_google_fit(src: Input, *, progress: Progress | None = None) -> Iterator[DayEntry]:
     """Yield daily steps, move minutes and sleep from the daily metrics file."""
     for name, stream in members(src, ("Daily activity metrics.csv",), progress=progress):

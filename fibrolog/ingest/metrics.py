@@ -1,14 +1,14 @@
-"""The sample kinds imports produce, and the daily metrics they add to the catalogue.
+"""The sample kinds imports produce, their plausible ranges, and the ranges of daily metrics.
 
-`IMPORTED_METRICS` is the one list the app adds to `fibrolog.diary.catalogue.METRICS` (same
-`MetricSpec` type): keys, names, units, ranges and which direction is worse.
+The daily metrics themselves (keys, names, units, ranges, which direction is worse) are declared
+once, in `fibrolog.catalogue` (`IMPORTED_METRICS` are the ones imports and weather add).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fibrolog.diary.catalogue import FACTOR, HIGHER, LOWER, METRICS, NEITHER, MetricSpec
+from fibrolog.catalogue import BUILT_IN_METRICS, HIGHER
 
 # Sample kinds (raw readings and intervals).
 HEART_RATE = "heart_rate"  # bpm, a reading
@@ -28,6 +28,7 @@ SLEEP_AWAKE = "sleep_awake"
 SLEEP_CORE = "sleep_core"  # light sleep (Apple "core", Fitbit/Oura/Samsung "light")
 SLEEP_DEEP = "sleep_deep"
 SLEEP_REM = "sleep_rem"
+STRESS = "stress_score"  # 0-100, a device's stress score (Samsung, Garmin)
 MINDFUL = "mindful"  # minutes
 WORKOUT = "workout"  # minutes; detail = the activity ("walking", "tai_chi", ...)
 
@@ -50,38 +51,11 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     RESPIRATORY_RATE: (2, 80),
     SPO2: (50, 100),
     WRIST_TEMP: (25, 45),
+    STRESS: (0, 100),
     MINDFUL: (0, 1440),
     WORKOUT: (0, 2880),
     **{kind: (0, 1440) for kind in SLEEP_KINDS},
 }
-
-
-def _factor(
-    key: str, name: str, low: float, high: float, unit: str, worse: str, step: float = 1
-) -> MetricSpec:
-    return MetricSpec(key, name, FACTOR, low, high, step=step, unit=unit, worse=worse)
-
-
-IMPORTED_METRICS: tuple[MetricSpec, ...] = (
-    _factor("steps", "Steps", 0, 100_000, "steps", NEITHER),
-    _factor("resting_hr", "Resting heart rate", 25, 200, "bpm", HIGHER),
-    _factor("hrv_sdnn", "Heart rate variability (SDNN)", 0, 300, "ms", LOWER),
-    _factor("hrv_rmssd", "Heart rate variability (RMSSD)", 0, 300, "ms", LOWER),
-    _factor("active_minutes", "Active minutes", 0, 1440, "min", NEITHER),
-    _factor("workout_minutes", "Workout minutes", 0, 1440, "min", NEITHER),
-    _factor("mindful_minutes", "Mindful minutes", 0, 1440, "min", NEITHER),
-    _factor("time_in_bed_hours", "Time in bed", 0, 24, "h", NEITHER, 0.25),
-    _factor("sleep_deep_hours", "Deep sleep", 0, 16, "h", LOWER, 0.25),
-    _factor("sleep_core_hours", "Light (core) sleep", 0, 16, "h", NEITHER, 0.25),
-    _factor("sleep_rem_hours", "REM sleep", 0, 16, "h", LOWER, 0.25),
-    _factor("sleep_awake_hours", "Awake in the night", 0, 16, "h", HIGHER, 0.25),
-    _factor("pressure_hpa", "Surface pressure", 850, 1090, "hPa", NEITHER, 0.1),
-    _factor("pressure_change_24h", "Pressure change over 24 h", -80, 80, "hPa", NEITHER, 0.1),
-    _factor("temp_mean_c", "Mean temperature", -60, 60, "°C", NEITHER, 0.1),
-    _factor("humidity_pct", "Relative humidity", 0, 100, "%", NEITHER),
-)
-
-IMPORTED_METRIC_KEYS = tuple(m.key for m in IMPORTED_METRICS)
 
 
 @dataclass(frozen=True)
@@ -91,12 +65,14 @@ class MetricRange:
     key: str
     low: float
     high: float
+    worse: str = HIGHER
 
 
 def known_metrics() -> dict[str, MetricRange]:
-    """Return every built-in metric (diary catalogue and imported factors) by key."""
-    specs = (*METRICS, *IMPORTED_METRICS)
-    return {m.key: MetricRange(m.key, float(m.low), float(m.high)) for m in specs}
+    """Return every built-in metric of the catalogue by key."""
+    return {
+        m.key: MetricRange(m.key, float(m.low), float(m.high), m.worse) for m in BUILT_IN_METRICS
+    }
 
 
 @dataclass

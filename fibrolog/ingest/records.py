@@ -66,7 +66,10 @@ class DayNote:
 
 @dataclass(frozen=True, slots=True)
 class Intake:
-    """A treatment taken on a diary day; `treatment` is a catalogue key when one matches."""
+    """A treatment taken (or, `taken=False`, not taken) on a diary day.
+
+    `treatment` is a catalogue key when one matches; `dose` and `unit` the dose the file gives.
+    """
 
     source: str
     natural_key: str
@@ -76,6 +79,7 @@ class Intake:
     dose: float | None = None
     unit: str = ""
     amount: float | None = None
+    taken: bool = True
 
 
 Record = Sample | DayEntry | DayTag | DayNote | Intake

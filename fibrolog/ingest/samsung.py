@@ -3,7 +3,10 @@
 Each CSV starts with a preamble line before its header, and headers may carry the type's
 namespace (`com.samsung.health.sleep.start_time`): only the last part is used. Times are UTC.
 Sleep stages 40001-40004 are awake, light, deep and REM; a sleep session without stages counts
-as asleep, with stages as time in bed.
+as asleep, with stages as time in bed. Stress (`...stress...csv`, a 0-100 `score`) becomes
+readings averaged per day; exercise (`...exercise...csv`) becomes workouts counted by their
+`duration` (ms, pauses left out). Column names from Samsung Health's data descriptions;
+unverified against every export version. HRV files are not read yet.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from fibrolog.ingest import metrics as k
+from fibrolog.ingest._nonempty import must_yield
 from fibrolog.ingest.members import members
 from fibrolog.ingest.records import DayEntry, IngestError, Progress, Record, Sample
 from fibrolog.ingest.sources import Input, Readable
@@ -21,6 +25,9 @@ from fibrolog.ingest.text import CsvFile, Row
 __all__ = ["SOURCE", "parse_samsung"]
 
 SOURCE = "samsung-health"
+EXPECTED = (
+    "Samsung Health CSVs (com.samsung.*.csv: sleep, sleep_stage, heart_rate, step_daily_trend)"
+)
 DEVICE = "Samsung Health"
 STAGES = {
     "40001": k.SLEEP_AWAKE,
@@ -29,10 +36,13 @@ STAGES = {
     "40004": k.SLEEP_REM,
 }
 PATTERNS = ("com.samsung.*.csv",)
+# Samsung's exercise_type codes for the commonest activities; others keep their code.
+EXERCISES = {"1001": "walking", "1002": "running", "11007": "cycling", "14001": "swimming"}
 
 
+@must_yield(EXPECTED)
 def parse_samsung(src: Input, *, progress: Progress | None = None) -> Iterator[Record]:
-    """Yield sleep stages and sessions, heart-rate readings and daily steps."""
+    """Yield sleep, heart rate, daily steps, stress scores and exercise sessions."""
     sessions: list[tuple[str, Sample]] = []
     staged: set[str] = set()
     for name, stream in members(src, PATTERNS, progress=progress):
@@ -52,6 +62,12 @@ def parse_samsung(src: Input, *, progress: Progress | None = None) -> Iterator[R
                 yield sample
         elif "step_daily_trend" in name:
             yield from _steps(stream, name)
+        elif ".stress." in name:
+            for row in _rows(stream, name, ["start_time", "score"]):
+                yield _interval(row, name, k.STRESS, "stress", value=row.get("score"))
+        elif ".exercise." in name:
+            for row in _rows(stream, name, ["start_time", "end_time"]):
+                yield _exercise(row, name)
     for uuid, session in sessions:
         yield session
         if uuid not in staged:
@@ -81,11 +97,28 @@ def _interval(row: Row, name: str, kind: str, key: str, value: str = "") -> Samp
         number = float(value) if value else (end - start).total_seconds() / 60
     except ValueError:
         raise IngestError(name, f"expected a number, found {value!r}", row.line) from None
-    unit = "bpm" if kind == k.HEART_RATE else "min"
+    unit = {k.HEART_RATE: "bpm", k.STRESS: "score"}.get(kind, "min")
     natural = f"{key}|{row.get('start_time')}|{row.get('end_time')}"
     return Sample(
         SOURCE, natural, kind, start.astimezone(zone), end.astimezone(zone), number, unit, DEVICE
     )
+
+
+def _exercise(row: Row, name: str) -> Sample:
+    """Return an exercise session counted by its `duration` (ms, pauses left out) when given."""
+    session = _interval(row, name, k.WORKOUT, "exercise")
+    try:
+        active = float(row.get("duration")) / 60_000 if row.get("duration") else session.value
+    except ValueError:
+        raise IngestError(
+            name, f"duration {row.get('duration')!r} is not a number", row.line
+        ) from None
+    active = min(active, session.value) if session.value > 0 else active
+    sport = EXERCISES.get(
+        row.get("exercise_type"), f"exercise_{row.get('exercise_type') or 'other'}"
+    )
+    end = session.start + timedelta(minutes=active)
+    return dataclasses.replace(session, end=end, value=active, detail=sport)
 
 
 def _offset(text: str) -> timezone:

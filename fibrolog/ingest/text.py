@@ -14,6 +14,8 @@ from fibrolog.ingest.sources import CountingReader, Readable
 
 MAX_LINE = 1 << 20  # a "line" longer than 1 MiB is not a CSV people exported
 
+TOO_LONG = "this line is far too long for a CSV file (over 1 MiB without a line break)"
+
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -27,7 +29,7 @@ def text_lines(stream: IO[bytes], name: str) -> Iterator[str]:
         head = head[3:]
     for number, line in enumerate(_byte_lines(head, stream), start=1):
         if len(line) >= MAX_LINE:
-            raise IngestError(name, "this line is far too long for a CSV file", number)
+            raise IngestError(name, TOO_LONG, number)
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -35,6 +37,7 @@ def text_lines(stream: IO[bytes], name: str) -> Iterator[str]:
 
 
 def _byte_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """Yield lines; a line reaching MAX_LINE is yielded cut there, and nothing more is read."""
     buffer = head
     while True:
         cut = buffer.find(b"\n")
@@ -42,7 +45,10 @@ def _byte_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
             yield buffer[: cut + 1]
             buffer = buffer[cut + 1 :]
             continue
-        more = stream.readline(MAX_LINE)
+        if len(buffer) >= MAX_LINE:
+            yield buffer
+            return
+        more = stream.readline(MAX_LINE - len(buffer))
         if not more:
             if buffer:
                 yield buffer
@@ -60,6 +66,8 @@ def _utf16_lines(head: bytes, stream: IO[bytes], name: str) -> Iterator[str]:
             raise IngestError(name, "this UTF-16 file has broken characters", number) from None
         lines = (partial + text).splitlines(keepends=True)
         partial = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) and data else ""
+        if len(partial) >= MAX_LINE // 2:  # two bytes a character: the same bound as UTF-8
+            raise IngestError(name, TOO_LONG, number)
         for line in lines:
             yield line
             number += 1

@@ -32,6 +32,7 @@ SOURCE = "open-meteo"
 ATTRIBUTION = "Weather data by Open-Meteo.com (CC BY 4.0)"
 ATTRIBUTION_URL = "https://open-meteo.com/"
 ARCHIVE = "https://archive-api.open-meteo.com/v1/archive"
+GEOCODING = "https://geocoding-api.open-meteo.com/v1/search"  # place names (ingest/geocode.py)
 HOURLY = ("surface_pressure", "pressure_msl", "temperature_2m", "relative_humidity_2m")
 MIN_HOURS = 18  # a day with fewer hourly values is "not yet available" and is left out
 
@@ -130,8 +131,8 @@ def urllib_fetcher(timeout: float = 20.0) -> Fetcher:
     """Return a fetcher over urllib with a timeout that raises RateLimited on HTTP 429."""
 
     def fetch(url: str) -> bytes:
-        if not url.startswith(ARCHIVE):
-            raise WeatherError("weather", "only the Open-Meteo archive may be asked")
+        if not url.startswith((ARCHIVE + "?", GEOCODING + "?")):
+            raise WeatherError("weather", "only Open-Meteo's archive and place search may be asked")
         request = urllib.request.Request(url, headers={"User-Agent": "fibrolog"})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:

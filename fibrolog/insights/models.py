@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from fibrolog.analysis.results import InsightsResult
+
 
 class InsightRun(models.Model):
     """One person's latest engine output (derived data: recomputed, never edited)."""
@@ -19,3 +21,12 @@ class InsightRun(models.Model):
 
     def __str__(self) -> str:
         return f"insights computed {self.computed_at}"
+
+    def insights(self) -> InsightsResult | None:
+        """Return the stored result as the engine's typed object (None before the first)."""
+        if self.computed_at is None:
+            return None
+        try:
+            return InsightsResult.from_dict(self.result)
+        except (KeyError, TypeError, ValueError):  # stored by an older version: recomputed
+            return None

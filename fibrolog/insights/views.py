@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from fibrolog.charts import Band, line_chart
+from fibrolog.analysis.insight import TreatmentInsight
+from fibrolog.charts import Band, Expected, LineChart, Scale, Series, line_chart
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
 from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
@@ -22,18 +23,19 @@ from fibrolog.treatments.models import Regimen
 def overview(request: HttpRequest) -> HttpResponse:
     """Show at most about five associations, the treatments, and what needs more data."""
     run = services.latest(request.user)
-    result = run.result if run and run.computed_at else None
+    result = run.insights() if run else None
     context = {"run": run, "ready": result is not None}
-    if result:
+    if result is not None:
+        names = services.names_for(request.user)
         context.update(
             associations=[
-                words.association(i) for i in result["shown"] if i["kind"] == "association"
+                words.association(i, names) for i in result.shown if i.kind == "association"
             ],
             treatments=words.by_treatment(
-                [words.treatment(i) for i in result["shown"] if i["kind"] == "treatment"]
+                [words.treatment(i, names) for i in result.shown if i.kind == "treatment"]
             ),
-            collecting=result["collecting"],
-            tested=result.get("all", 0),
+            collecting=[words.waiting(c, names) for c in result.collecting],
+            tested=len(result.all),
         )
     return render(request, "insights/overview.html", context)
 
@@ -43,35 +45,33 @@ def overview(request: HttpRequest) -> HttpResponse:
 def treatment(request: HttpRequest, factor: str) -> HttpResponse:
     """Is it working for me? The effect so far, its onset, and the counterfactual line."""
     run = services.latest(request.user)
+    result = run.insights() if run else None
     items = [
         i
-        for i in (run.result.get("treatments", []) if run and run.computed_at else [])
-        if i["factor"] == factor
+        for i in (result.all if result is not None else ())
+        if i.kind == "treatment" and i.factor == factor and isinstance(i, TreatmentInsight)
     ]
     if not items and not (run and run.stale):
         raise Http404
-    cards = [words.treatment(i) for i in items]
-    chart = _counterfactual_chart(request.user, items[0]) if items else None
+    names = services.names_for(request.user)
+    cards = [words.treatment(i, names) for i in items]
+    chart = _counterfactual_chart(request.user, items[0], names) if items else None
     return render(
         request,
         "insights/treatment.html",
-        {
-            "factor": services.label(factor, services.names_for(request.user)),
-            "cards": cards,
-            "chart": chart,
-            "run": run,
-        },
+        {"factor": services.label(factor, names), "cards": cards, "chart": chart, "run": run},
     )
 
 
-def _counterfactual_chart(user, item: dict):
-    cf = item.get("counterfactual") or {}
-    dates = [date.fromisoformat(d) for d in cf.get("dates", [])]
+def _counterfactual_chart(user, item: TreatmentInsight, names: dict[str, str]):
+    dates, without = item.counterfactual()
+    keep = slice(-services.COUNTERFACTUAL_DAYS, None)
+    dates, without = dates[keep], without[keep]
     if not dates:
         return None
     start, end = dates[0], dates[-1]
     frame, meta = diary_frame(user, start=start, end=end)
-    outcome = item["outcome"]
+    outcome = item.outcome
     actual = (
         frame[outcome].reindex([pd.Timestamp(d) for d in dates]).tolist()
         if outcome in frame
@@ -82,22 +82,20 @@ def _counterfactual_chart(user, item: dict):
         for r in Regimen.objects.filter(treatment__user=user, start__lte=end).select_related(
             "treatment"
         )
-        if (r.stop or end) >= start and (r.treatment.key or r.treatment.name) == item["factor"]
+        if (r.stop or end) >= start and (r.treatment.key or r.treatment.name) == item.factor
     ]
     low, high = meta["scale"].get(outcome, (0, 10))
-    svg = line_chart(
+    without_it = f"what the model expects without {services.label(item.factor, names)}"
+    spec = LineChart(
         title=services.label(outcome).capitalize(),
-        start=start,
-        values=actual,
-        low=low,
-        high=high,
+        series=Series(start, actual),
+        scale=Scale(low, high),
         bands=bands,
-        expected=cf.get("without", []),
-        expected_label=f"what the model expects without {item['factor_label']}",
+        expected=Expected(without, without_it),
         chart_id=f"cf-{outcome}",
-        width=480,
-        height=190,
+        size=(480, 190),
     )
+    svg = line_chart(spec)
     return mark_safe(svg)  # built and escaped by fibrolog.charts
 
 

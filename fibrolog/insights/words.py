@@ -1,8 +1,13 @@
-"""Turn a stored insight into the words and numbers a page shows (no p-values, ever)."""
+"""Turn an insight into the words and numbers a page shows (no p-values, ever)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from fibrolog.analysis.insight import Insight, TreatmentInsight
+from fibrolog.analysis.results import Collecting
+from fibrolog.insights.services import label
 
 VERDICTS = {
     "likely helps": "Likely helps",
@@ -41,49 +46,61 @@ class Card:
     half_life: float | None = None
 
 
-def _range(interval: list[float | None]) -> str:
+def _range(interval: tuple[float, float]) -> str:
     lo, hi = interval
-    if lo is None or hi is None:
-        return "not available"
     return f"{lo:+.2f} to {hi:+.2f}"
 
 
-def _card(item: dict, kind: str) -> Card:
-    lines = tuple(line for line in item.get("summary", "").splitlines() if line.strip())
+def _card(item: Insight, kind: str, names: Mapping[str, str]) -> Card:
+    lines = tuple(line for line in item.summary().splitlines() if line.strip())
     return Card(
-        factor=item["factor_label"],
-        outcome=item["outcome_label"],
+        factor=label(item.factor, dict(names)),
+        outcome=label(item.outcome, dict(names)),
         kind=kind,
         headline=lines[0] if lines else "",
         lines=lines[1:],
-        range80=_range(item["interval80"]),
-        range95=_range(item["interval95"]),
-        p_helps=pct(item.get("p_helps")),
-        p_meaningful=pct(item.get("p_meaningful")),
-        p_negligible=pct(item.get("p_negligible")),
-        verdict=VERDICTS.get(item.get("verdict") or "", (item.get("verdict") or "").capitalize()),
-        evidence=item.get("evidence") or "",
-        caveats=tuple(item.get("caveats") or ()),
-        key=item["factor"],
+        range80=_range(item.interval80),
+        range95=_range(item.interval95),
+        p_helps=pct(item.p_helps),
+        p_meaningful=pct(item.p_meaningful),
+        p_negligible=pct(item.p_negligible),
+        verdict=VERDICTS.get(item.verdict, item.verdict.capitalize()),
+        evidence=item.evidence,
+        caveats=item.caveats,
+        key=item.factor,
     )
 
 
-def association(item: dict) -> Card:
+def association(item: Insight, names: Mapping[str, str] | None = None) -> Card:
     """Words for an association (seems linked, not a tested effect)."""
-    return _card(item, "association")
+    return _card(item, "association", names or {})
 
 
-def treatment(item: dict) -> Card:
+def treatment(item: Insight, names: Mapping[str, str] | None = None) -> Card:
     """Words for a treatment's effect against the model's counterfactual."""
-    from dataclasses import replace
-
+    card = _card(item, "treatment", names or {})
+    if not isinstance(item, TreatmentInsight):
+        return card
     weeks = tuple(
-        (int(w), f"{est:+.2f}", f"{lo:+.2f} to {hi:+.2f}")
-        for w, (est, lo, hi) in sorted(
-            (item.get("reached_by_week") or {}).items(), key=lambda kv: int(kv[0])
-        )
+        (w, f"{est:+.2f}", f"{lo:+.2f} to {hi:+.2f}")
+        for w, (est, lo, hi) in sorted(item.reached_by_week.items())
     )
-    return replace(_card(item, "treatment"), weeks=weeks, half_life=item.get("half_life_days"))
+    return replace(card, weeks=weeks, half_life=round(item.half_life_days, 1))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What needs more data, labelled for a page."""
+
+    outcome_label: str
+    factor_label: str
+    summary: str
+
+
+def waiting(entry: Collecting, names: Mapping[str, str] | None = None) -> Waiting:
+    """Words for something that cannot be estimated yet."""
+    known = dict(names or {})
+    return Waiting(label(entry.outcome, known), label(entry.factor or "", known), entry.summary())
 
 
 @dataclass(frozen=True)

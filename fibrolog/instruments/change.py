@@ -1,4 +1,8 @@
-"""What counts as a meaningful change in an instrument's total, with the source of each figure."""
+"""What counts as a meaningful change, with the source of each figure: one table for the report.
+
+Questionnaire totals (`meaningful_change`) and daily 0-10 ratings (`daily_change`) are both
+declared here, so every page and the report use one threshold per measure.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +27,15 @@ class MeaningfulChange:
             return self.fraction * baseline
         return None
 
-    def classify(self, baseline: float, value: float) -> str | None:
+    def classify(
+        self, baseline: float, value: float, *, lower_is_better: bool = True
+    ) -> str | None:
         """Return "meaningful improvement", "meaningful worsening" or None."""
         limit = self.threshold(baseline)
         if limit is None:
             return None
+        if not lower_is_better:
+            baseline, value = value, baseline
         if baseline - value >= limit:
             return "meaningful improvement"
         if value - baseline >= limit:
@@ -67,6 +75,36 @@ CHANGES = {
         "Pain 2001;94(2):149-158).",
     ),
 }
+
+
+# Daily ratings on a 0-10 scale (the check-in's symptoms and factors, and a person's own 0-10
+# metrics): one threshold, 1 point, whichever way is better.
+PAIN = MeaningfulChange(
+    "pain",
+    1,
+    None,
+    source="1 point on the 0-10 scale (Salaffi F et al. Eur J Pain 2004;8(4):283-291; Farrar JT "
+    "et al. Pain 2001;94(2):149-158).",
+)
+ZERO_TEN = MeaningfulChange(
+    "0-10 rating",
+    1,
+    None,
+    borrowed=True,
+    source="1 point, borrowed from pain intensity on a 0-10 scale (Salaffi 2004; Farrar 2001); "
+    "no threshold is published for single daily ratings of the other symptoms.",
+)
+
+
+def daily_change(key: str, *, low: float = 0, high: float = 10) -> MeaningfulChange | None:
+    """Return the meaningful-change rule for a daily rating, or None for other scales.
+
+    Only ratings running 0-10 have one (1 point); hours, counts and 0-3 severities have no
+    published threshold, so a report gives only the direction of their change.
+    """
+    if high - low != 10:
+        return None
+    return PAIN if key == "pain" else ZERO_TEN
 
 
 def meaningful_change(name: str) -> MeaningfulChange | None:

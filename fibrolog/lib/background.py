@@ -22,6 +22,12 @@ def mode() -> str:
     return os.environ.get("FIBROLOG_BACKGROUND", "thread")
 
 
+def busy(key: str) -> bool:
+    """Return whether the job under `key` is running in this process now."""
+    with _lock:
+        return key in _running
+
+
 def run_later(key: str, job: Callable[[], None]) -> None:
     """Run `job` once the transaction commits; if it is already running, run it again after."""
     from django.db import transaction

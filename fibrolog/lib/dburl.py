@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+class DatabaseUrlError(ValueError):
+    """A DATABASE_URL fibrolog cannot use, said in one line."""
+
 
 SQLITE_OPTIONS: dict[str, Any] = {
     # WAL lets the page read while an import writes; FULL makes every commit durable.
@@ -24,7 +30,7 @@ def sqlite_database(path: str) -> dict[str, Any]:
 
 
 def parse_database_url(url: str) -> dict[str, Any]:
-    """Return a DATABASES entry for `url`; raise ValueError naming what is wrong.
+    """Return a DATABASES entry for `url`; raise DatabaseUrlError naming what is wrong.
 
     The messages never repeat the URL itself: it may hold a password.
     """
@@ -32,10 +38,10 @@ def parse_database_url(url: str) -> dict[str, Any]:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as exc:
-        raise ValueError(f"DATABASE_URL cannot be read as a URL ({exc})") from None
+        raise DatabaseUrlError(f"DATABASE_URL cannot be read as a URL ({exc})") from None
     scheme = parts.scheme.lower()
     if not scheme:
-        raise ValueError(
+        raise DatabaseUrlError(
             "DATABASE_URL is not a URL: use sqlite:////absolute/path.sqlite3 "
             "or postgres://user:password@host/database"
         )
@@ -43,14 +49,16 @@ def parse_database_url(url: str) -> dict[str, Any]:
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them.
         path = unquote(parts.path)[1:]
         if parts.netloc:
-            raise ValueError("DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path")
+            raise DatabaseUrlError(
+                "DATABASE_URL: a SQLite URL has no host: use sqlite:////absolute/path"
+            )
         if not path:
-            raise ValueError("DATABASE_URL: the SQLite URL names no file")
+            raise DatabaseUrlError("DATABASE_URL: the SQLite URL names no file")
         return sqlite_database(path)
     if scheme in {"postgres", "postgresql", "pgsql"}:
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise ValueError("DATABASE_URL: the PostgreSQL URL names no database")
+            raise DatabaseUrlError("DATABASE_URL: the PostgreSQL URL names no database")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,
@@ -63,7 +71,7 @@ def parse_database_url(url: str) -> dict[str, Any]:
             # A kept connection is tested before reuse: a restarted server costs one reconnect.
             "CONN_HEALTH_CHECKS": True,
         }
-    raise ValueError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
+    raise DatabaseUrlError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
 
 
 def _host(netloc: str) -> str:
@@ -72,3 +80,14 @@ def _host(netloc: str) -> str:
     if host.startswith("["):  # [::1]:5432
         return host[1:].partition("]")[0]
     return unquote(host.partition(":")[0])
+
+
+def require_driver(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return `entry`, or raise DatabaseUrlError if its database needs a driver not installed."""
+    postgres = entry["ENGINE"] == "django.db.backends.postgresql"
+    if postgres and not any(importlib.util.find_spec(m) for m in ("psycopg", "psycopg2")):
+        raise DatabaseUrlError(
+            "DATABASE_URL: PostgreSQL needs its driver, which is not installed: "
+            "pip install 'psycopg[binary]' (it comes with fibrolog's own install)"
+        )
+    return entry

@@ -28,6 +28,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items or default
 
 
+def env_float(name: str, default: float) -> float:
+    """Return the variable as a positive number, or the default when unset; raise if not one."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name}: {raw!r} is not a number") from None
+    if not value > 0:
+        raise ValueError(f"{name}: must be above 0, got {raw}")
+    return value
+
+
 def env_int(name: str, default: int) -> int:
     """Return the variable as a whole number (the default when unset); raise ValueError if not."""
     raw = os.environ.get(name, "").strip()

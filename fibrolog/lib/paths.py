@@ -17,6 +17,28 @@ def data_dir() -> Path:
     return path
 
 
+def make_private(root: Path, files: tuple[Path, ...] = ()) -> None:
+    """Make `root` and every folder under it 0700 and every file 0600 (plus `files`, if present).
+
+    Health data must not be readable by other local users, whatever created the files (an older
+    version, a backup tool, a copy with an open umask). Symbolic links are left alone.
+    """
+    for path, mode in [(root, 0o700), *_tree(root), *((f, 0o600) for f in files)]:
+        try:
+            if not path.is_symlink() and path.stat().st_mode & 0o777 != mode:
+                path.chmod(mode)
+        except OSError:  # gone meanwhile, or not ours: nothing sensible to do at start
+            continue
+
+
+def _tree(root: Path) -> list[tuple[Path, int]]:
+    out = []
+    for folder, dirs, names in os.walk(root):
+        out += [(Path(folder, d), 0o700) for d in dirs]
+        out += [(Path(folder, n), 0o600) for n in names]
+    return out
+
+
 def read_or_create_secret(path: Path) -> str:
     """Return the secret stored at `path`, writing a new random one (mode 0600) the first time."""
     try:

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fibrolog import instruments
-from fibrolog.charts.scores import score_chart
+from fibrolog.charts import Scale
+from fibrolog.charts.scores import ScoreChart, score_chart
 from fibrolog.instruments import Item
 from fibrolog.instruments.change import meaningful_change
 from fibrolog.questionnaires import services
@@ -169,12 +170,13 @@ def history(request: HttpRequest, name: str) -> HttpResponse:
     points = [(r.response.day, r.score.total) for r in rows if r.score.total is not None]
     chart = (
         score_chart(
-            title=instrument.title,
-            points=points,
-            low=instrument.total_range[0],
-            high=instrument.total_range[1],
-            bands=[(b.low, b.high, b.word) for b in instrument.bands],
-            chart_id=f"history-{name}",
+            ScoreChart(
+                title=instrument.title,
+                points=points,
+                scale=Scale(*instrument.total_range),
+                bands=[(b.low, b.high, b.word) for b in instrument.bands],
+                chart_id=f"history-{name}",
+            )
         )
         if points
         else None

@@ -6,10 +6,13 @@ from django import forms
 
 from fibrolog.reports.sections import SECTIONS
 
+# A date input reads only ISO dates (yyyy-mm-dd), whatever the locale's display format.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class ReportForm(forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="From", widget=DATE)
+    end = forms.DateField(label="To", widget=DATE)
     sections = forms.MultipleChoiceField(
         label="Include",
         choices=[(s.key, s.label or s.title) for s in SECTIONS],

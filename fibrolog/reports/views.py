@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,18 +9,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.reports.forms import ReportForm
 from fibrolog.reports.render import render_pdf
 from fibrolog.reports.sections import default_keys, keys
-from fibrolog.reports.services import DEFAULT_DAYS, ReportError, Request, build_report
+from fibrolog.reports.services import ReportError, Request, build_report, default_start
 
 
 def _request(request: HttpRequest) -> tuple[ReportForm, Request | None]:
     """Return the bound form and, when it is valid, what to build."""
     end = today_for(request.user)
     initial = {
-        "start": end - timedelta(days=DEFAULT_DAYS - 1),
+        "start": default_start(request.user, end),
         "end": end,
         "sections": sorted(default_keys(), key=keys().index),
     }

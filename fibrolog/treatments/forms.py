@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 
 DOSE = {"max_digits": 9, "decimal_places": 3, "min_value": 0}
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from fibrolog.diary.services.checkin_page import today_for
+from fibrolog.accounts.services import today_for
 from fibrolog.treatments import services
 from fibrolog.treatments.forms import DoseForm, StartForm, StopForm
 from fibrolog.treatments.models import Treatment

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fibrolog.diary import catalogue as cat
+from fibrolog.catalogue import BUILT_IN_METRICS
 
 
 def sync_catalogue() -> int:
-    """Create or update every built-in metric; return how many there are."""
+    """Create or update every built-in metric of `fibrolog.catalogue`; return how many there are."""
     from fibrolog.diary.models import Metric
-    from fibrolog.ingest.metrics import IMPORTED_METRICS
 
-    specs = (*cat.METRICS, *IMPORTED_METRICS)
+    specs = BUILT_IN_METRICS
     for position, spec in enumerate(specs):
         Metric.objects.update_or_create(
             owner=None,

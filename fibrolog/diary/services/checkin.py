@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, PainSites, Tag
+from fibrolog.diary.signals import day_saved
 from fibrolog.instruments.acr import SITE_KEYS
 from fibrolog.treatments.models import Intake, Treatment
 
@@ -93,7 +94,7 @@ def day_state(user, day: date) -> DayState:
 
 @transaction.atomic
 def save_day(user, day: date, changes: DayChanges, source: str = DailyValue.MANUAL) -> None:
-    """Apply `changes` to `day` in one transaction; an error leaves the day as it was."""
+    """Apply `changes` to `day` in one transaction and announce it (`day_saved`)."""
     _save_values(user, day, changes.values, source)
     _save_tags(user, day, changes.tags_add, changes.tags_remove)
     if changes.note is not None:
@@ -103,12 +104,13 @@ def save_day(user, day: date, changes: DayChanges, source: str = DailyValue.MANU
         mark_flare(user, day, changes.flare)
     if changes.sites_add or changes.sites_remove:
         _save_sites(user, day, changes.sites_add, changes.sites_remove)
+    day_saved.send(sender=DailyValue, user=user, day=day)
 
 
 def _save_values(user, day: date, values: Mapping[str, float | None], source: str) -> None:
     if not values:
         return
-    metrics = {m.key: m for m in visible_metrics(user).filter(key__in=list(values))}
+    metrics = {m.key: m for m in Metric.objects.visible_to(user).filter(key__in=list(values))}
     unknown = set(values) - set(metrics)
     if unknown:
         raise ValueError(f"Unknown metric: {', '.join(sorted(unknown))}")
@@ -233,10 +235,3 @@ def mark_flare(user, day: date, severity: int) -> None:
         )
         covering.end = day - one
         covering.save()
-
-
-def visible_metrics(user):
-    """Return the built-in metrics and the person's own."""
-    from django.db.models import Q
-
-    return Metric.objects.filter(Q(owner__isnull=True) | Q(owner=user))

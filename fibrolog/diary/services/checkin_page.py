@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.diary.models import Metric, Tag
 from fibrolog.diary.services.checkin import DayState, day_state
 from fibrolog.diary.services.checkin_settings import checkin_metrics
-from fibrolog.lib.days import diary_day
 from fibrolog.treatments.models import Regimen, Treatment
 
 
@@ -37,12 +35,6 @@ class CheckinPage:
         }
 
 
-def today_for(user) -> date:
-    """Return the person's diary day now, in their time zone and with their day start."""
-    profile = ensure_profile(user)
-    return diary_day(timezone.now(), profile.timezone, profile.day_start_hour)
-
-
 def treatments_on(user, day: date) -> list[Treatment]:
     """Return treatments with a regimen running on `day` or an intake logged that day."""
     running = Q(regimens__start__lte=day) & (
@@ -58,7 +50,8 @@ def treatments_on(user, day: date) -> list[Treatment]:
 
 def checkin_page(user, day: date | None = None) -> CheckinPage:
     """Return the check-in page for `day` (today by default)."""
-    today = today_for(user)
+    profile = ensure_profile(user)
+    today = profile.today()
     day = day or today
     tags = list(Tag.objects.filter(user=user, archived=False).values_list("name", flat=True))
     return CheckinPage(
@@ -69,5 +62,5 @@ def checkin_page(user, day: date | None = None) -> CheckinPage:
         treatments=treatments_on(user, day),
         state=day_state(user, day),
         yesterday=day_state(user, day - timedelta(days=1)),
-        body_map=ensure_profile(user).body_map_on_checkin,
+        body_map=profile.body_map_on_checkin,
     )

@@ -10,7 +10,6 @@ from django.utils.text import slugify
 
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.diary.models import Metric
-from fibrolog.diary.services.checkin import visible_metrics
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class MetricRow:
 def checkin_metrics(user) -> list[Metric]:
     """Return the metrics on the person's check-in, in their order."""
     keys = ensure_profile(user).checkin_metrics
-    by_key = {m.key: m for m in visible_metrics(user).filter(key__in=keys)}
+    by_key = {m.key: m for m in Metric.objects.visible_to(user).filter(key__in=keys)}
     return [by_key[k] for k in keys if k in by_key]
 
 
@@ -32,7 +31,7 @@ def rows(user) -> list[MetricRow]:
     """Return every metric: first the check-in ones in order, then the rest."""
     chosen = checkin_metrics(user)
     chosen_ids = {m.id for m in chosen}
-    others = [m for m in visible_metrics(user) if m.id not in chosen_ids]
+    others = [m for m in Metric.objects.visible_to(user) if m.id not in chosen_ids]
     last = len(chosen) - 1
     return [MetricRow(m, True, i > 0, i < last) for i, m in enumerate(chosen)] + [
         MetricRow(m, False) for m in others
@@ -54,7 +53,7 @@ def apply(user, post: Mapping[str, str]) -> None:
                 keys[i], keys[j] = keys[j], keys[i]
     else:
         ticked = set(post.getlist("on_checkin")) if hasattr(post, "getlist") else set()
-        valid = set(visible_metrics(user).values_list("key", flat=True))
+        valid = set(Metric.objects.visible_to(user).values_list("key", flat=True))
         keys = [k for k in keys if k in ticked] + sorted((ticked & valid) - set(keys))
     profile.checkin_metrics = keys
     profile.save(update_fields=["checkin_metrics"])
@@ -74,7 +73,7 @@ def add_metric(
 ) -> Metric:
     """Create a person's own metric and put it at the end of their check-in."""
     key = slugify(name).replace("-", "_")[:40] or "metric"
-    taken = set(visible_metrics(user).values_list("key", flat=True))
+    taken = set(Metric.objects.visible_to(user).values_list("key", flat=True))
     base, n = key, 2
     while key in taken:
         key = f"{base[:36]}_{n}"

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from fibrolog.accounts.services import today_for
+from fibrolog.diary.models import Metric
 from fibrolog.diary.services.checkin import (
     DayChanges,
     NoteEdit,
     day_state,
     save_day,
-    visible_metrics,
 )
-from fibrolog.diary.services.checkin_page import today_for
-from fibrolog.diary.validation import parse_day, parse_value
+from fibrolog.diary.validation import check_note, check_text, parse_day, parse_value
 from fibrolog.treatments.models import Treatment
 
 
@@ -28,7 +28,7 @@ class Logged:
 
 
 def _values(user, pairs: tuple[str, ...]) -> dict[str, float | None]:
-    metrics = {m.key: m for m in visible_metrics(user)}
+    metrics = {m.key: m for m in Metric.objects.visible_to(user)}
     out: dict[str, float | None] = {}
     errors = []
     for pair in pairs:
@@ -77,6 +77,16 @@ def log_day(
 ) -> Logged:
     """Validate everything first, then save it in one transaction."""
     try:
+        for label, texts in (("METRIC=VALUE", values), ("--tag", tags), ("--date", (day,))):
+            for text in texts:
+                check_text(label, text)
+        check_text("--note", note or "")
+        for label, names in (("--taken", taken), ("--skipped", skipped)):
+            for name in names:
+                check_text(label, name)
+    except ValueError as exc:
+        raise LogError(str(exc)) from None
+    try:
         when = parse_day(day, today_for(user))
     except ValueError as exc:
         raise LogError(f"--date: {exc}") from None
@@ -87,6 +97,10 @@ def log_day(
     if note:
         stored = day_state(user, when).note
         edit = NoteEdit(stored, f"{stored}\n\n{note}".strip() if stored else note)
+        try:
+            check_note(edit.after)
+        except ValueError as exc:
+            raise LogError(f"--note: {exc}") from None
     changes = DayChanges(
         values=new_values, tags_add=clean_tags, note=edit, intakes=intakes, flare=flare
     )

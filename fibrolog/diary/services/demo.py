@@ -11,7 +11,7 @@ from django.utils import timezone
 from fibrolog.accounts.models import Profile
 from fibrolog.accounts.services import AccountError, create_account, ensure_profile
 from fibrolog.analysis import DemoDiary, simulate_diary
-from fibrolog.diary.catalogue import TREATMENTS
+from fibrolog.catalogue import TREATMENTS
 from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric, Note, Tag
 from fibrolog.treatments.models import Intake, Regimen, Treatment
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric
 from fibrolog.treatments.models import Regimen
 
 TAG_PREFIX = "tag:"
@@ -61,7 +60,7 @@ def diary_frame(user, *, start: date | None = None, end: date | None = None):
 
 
 def _meta(user, treatments) -> dict[str, Any]:
-    metrics = list(visible_metrics(user))
+    metrics = list(Metric.objects.visible_to(user))
     flares = [(f.start, f.end) for f in Flare.objects.filter(user=user)]
     return {
         "worse": {m.key: m.worse for m in metrics},

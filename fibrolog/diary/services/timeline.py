@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
-from fibrolog.charts import Band, Marker, line_chart
-from fibrolog.diary.models import DailyValue, DayTag, Flare
-from fibrolog.diary.services.checkin import visible_metrics
+from fibrolog.charts import Band, LineChart, Marker, Scale, Series, line_chart
+from fibrolog.diary.models import DailyValue, DayTag, Flare, Metric
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.ingest.weather import ATTRIBUTION
 from fibrolog.treatments.models import Regimen
@@ -68,7 +67,7 @@ def _other_logged(user, shown, start: date, end: date) -> list:
         .values_list("metric_id", flat=True)
         .distinct()
     )
-    return list(visible_metrics(user).filter(id__in=ids).order_by("position", "name"))
+    return list(Metric.objects.visible_to(user).filter(id__in=ids).order_by("position", "name"))
 
 
 def timeline(user, today: date, days: int) -> TimelineView:
@@ -88,21 +87,17 @@ def timeline(user, today: date, days: int) -> TimelineView:
     markers = [Marker(d, name) for d, name in tagged.order_by("day")]
     charts = []
     for i, m in enumerate(metrics):
-        svg = line_chart(
+        spec = LineChart(
             title=m.name,
-            start=start,
-            values=series[m.id],
-            low=m.low,
-            high=m.high,
-            unit=m.unit,
-            worse=m.worse,
+            series=Series(start, series[m.id]),
+            scale=Scale(m.low, m.high, m.unit, m.worse),
             bands=bands,
             flares=flares,
             markers=markers if i == 0 else (),
             chart_id=f"chart-{m.key}",
-            width=CHART_WIDTH,
-            height=CHART_HEIGHT,
+            size=(CHART_WIDTH, CHART_HEIGHT),
         )
+        svg = line_chart(spec)
         charts.append(Chart(m.key, m.name, mark_safe(svg)))
     weather = any(m.key in WEATHER_KEYS for m in metrics)
     return TimelineView(

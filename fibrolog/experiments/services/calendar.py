@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from fibrolog.analysis.trials import Block
 from fibrolog.experiments.models import Experiment
 
+# Any line break (CRLF, a bare CR or LF, Unicode separators) becomes the two characters \n;
+# other control characters are not allowed in a TEXT value and are dropped.
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """Escape a TEXT value (RFC 5545, 3.3.11) so it cannot start a new content line."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROLS.sub("", _BREAKS.sub(lambda _: "\\n", text))
 
 
 def _fold(line: str) -> list[str]:

@@ -218,7 +218,7 @@ class ReportRow:
 
 def report_rows(user, today: date | None = None) -> list[ReportRow]:
     """Return a row per started experiment, newest first (interim looks show progress only)."""
-    from fibrolog.diary.services.checkin_page import today_for
+    from fibrolog.accounts.services import today_for
 
     today = today or today_for(user)
     rows = []
