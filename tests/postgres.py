@@ -13,7 +13,9 @@ import atexit
 import glob
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -100,6 +102,9 @@ def cluster() -> Path:
     os.environ[HOST_VAR] = str(folder)
     owner = os.getpid()
     atexit.register(lambda: os.getpid() == owner and stop(folder))
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        # A terminated run still stops its server: exit through atexit instead of dying at once.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     return folder
 
 
