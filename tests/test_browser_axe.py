@@ -6,7 +6,6 @@ in the light and the dark theme.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,25 +15,13 @@ from fibrolog.experiments.models import Experiment
 from fibrolog.insights.services import compute
 from fibrolog.questionnaires.services import start_or_resume
 from fibrolog.treatments.models import Treatment
-from tests.test_browser import ARGS, CHROMIUM
+from tests.test_browser import browser  # noqa: F401  (the shared chromium fixture)
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _pages(user) -> list[str]:
@@ -79,7 +66,7 @@ def _violations(page) -> list[str]:
     ]
 
 
-def test_axe_finds_no_violation_on_any_page(browser, live_server, client):
+def test_axe_finds_no_violation_on_any_page(browser, live_server, client):  # noqa: F811
     user = create_demo_account("demo", years=1, seed=4)
     compute(user.pk)
     client.force_login(user)

@@ -6,19 +6,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fibrolog.analysis import _simulate_model as m
+from fibrolog.catalogue import DEFAULT_TAGS
 
-TAG_NAMES = (
-    "poor sleep",
-    "overdid it",
-    "stressful day",
-    "weather change",
-    "period",
-    "travel",
-    "alcohol",
-    "ate gluten",
-    "illness",
-    "social event",
-)
+TAG_NAMES = DEFAULT_TAGS  # the demo logs the tags every new diary starts with
 
 _NOTES = {
     "bad night": ("Rough night, neighbours' party", "Awake from 3am again",
