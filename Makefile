@@ -36,14 +36,16 @@ lint: $(DEV)
 	$(BIN)/mypy
 
 # One worker per core (pytest-xdist); a file's tests stay on one worker, so its shared fits run once.
+# The whole suite twice: on SQLite, then on a throwaway PostgreSQL 15 cluster (tests/postgres.py).
 unit: $(DEV)
 	$(BIN)/python -m pytest -n auto --dist loadfile
+	FIBROLOG_TEST_DB=postgres $(BIN)/python -m pytest -n auto --dist loadfile
 
 format: $(DEV)
 	$(BIN)/ruff format fibrolog tests bench scripts
 	$(BIN)/ruff check --fix fibrolog tests bench scripts
 
-## system-deps: Debian packages the suite needs (chromium for the browser test)
+## system-deps: Debian packages the suite needs (chromium for the browser test, postgresql-15)
 system-deps:
 	bash scripts/system-deps.sh
 

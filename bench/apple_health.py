@@ -141,6 +141,21 @@ def end_to_end(archive: Path, hk: str | None, runs: int, baseline: str) -> dict[
     return results
 
 
+def on_postgres(archive: Path) -> tuple[float, float, float, float] | None:
+    """Run `end_to_end` on a throwaway PostgreSQL cluster; None when PostgreSQL is not installed."""
+    from tests import postgres
+
+    try:
+        folder = postgres.start()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        print(f"PostgreSQL import: not measured ({exc})")
+        return None
+    try:
+        return end_to_end(archive, postgres.database_url(folder))
+    finally:
+        postgres.stop(folder)
+
+
 def healthkit_to_sqlite() -> str | None:
     """Return the healthkit-to-sqlite command, installing it in a throwaway venv if needed."""
     script = HK_VENV / "bin" / "healthkit-to-sqlite"

@@ -1,7 +1,7 @@
 """Django settings for fibrolog: one module, driven by environment variables.
 
 FIBROLOG_DATA_DIR   where the SQLite file and the secret key live (default: the user data dir)
-DATABASE_URL        sqlite:////abs/path.sqlite3 (overrides the file; no PostgreSQL yet)
+DATABASE_URL        sqlite:////abs/path.sqlite3 or postgres://user:pass@host/db (overrides the file)
 FIBROLOG_SECRET_KEY the secret key (default: generated once into the data dir, mode 0600)
 FIBROLOG_DEBUG      1 to turn on Django's debug pages (never on a server)
 FIBROLOG_ALLOWED_HOSTS  comma-separated host names (default: loopback names only)
@@ -10,6 +10,14 @@ FIBROLOG_BASE_URL   the address people open, e.g. https://diary.example.org (lin
 FIBROLOG_PUSH_CONTACT   mailto: or https: contact sent with Web Push (VAPID "sub")
 FIBROLOG_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM   e-mail reminders (SMTP)
 FIBROLOG_WORKER_TIMEOUT seconds a silent worker is trusted before its jobs go to another (60)
+
+Server mode (docs/server.md) is on when FIBROLOG_PUBLIC_URL is set:
+FIBROLOG_PUBLIC_URL       https://diary.example.org: hosts, CSRF origin, secure __Host- cookies
+FIBROLOG_HSTS_SECONDS     Strict-Transport-Security max-age (server mode default: one year)
+FIBROLOG_HSTS_SUBDOMAINS  1 to add includeSubDomains (off: other hosts may not speak HTTPS)
+FIBROLOG_BEHIND_PROXY     1 to trust the reverse proxy's X-Forwarded-Proto header
+FIBROLOG_SECRET_KEY_FILE  a file (mode 0600) holding the secret key
+FIBROLOG_WEB_PROCESSES    how many web processes share the database (check --deploy reads it)
 """
 
 from __future__ import annotations
@@ -17,16 +25,47 @@ from __future__ import annotations
 from pathlib import Path
 
 from fibrolog.lib.dburl import parse_database_url, require_driver, sqlite_database
-from fibrolog.lib.env import env_bool, env_float, env_list, env_str
-from fibrolog.lib.paths import data_dir, make_private, read_or_create_secret
+from fibrolog.lib.env import env_bool, env_float, env_int, env_list, env_str, public_url
+from fibrolog.lib.paths import data_dir, make_private, read_or_create_secret, read_secret_file
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 
 DEBUG = env_bool("FIBROLOG_DEBUG")
-SECRET_KEY = env_str("FIBROLOG_SECRET_KEY") or read_or_create_secret(DATA_DIR / "secret_key")
+SECRET_KEY_FILE = env_str("FIBROLOG_SECRET_KEY_FILE") or str(DATA_DIR / "secret_key")
+SECRET_KEY = env_str("FIBROLOG_SECRET_KEY") or (
+    read_secret_file(Path(SECRET_KEY_FILE))
+    if env_str("FIBROLOG_SECRET_KEY_FILE")
+    else read_or_create_secret(Path(SECRET_KEY_FILE))
+)
+PUBLIC_URL = public_url("FIBROLOG_PUBLIC_URL")  # "" on a laptop; "https://host[:port]" on a server
+SERVER_MODE = bool(PUBLIC_URL)
+WEB_PROCESSES = env_int("FIBROLOG_WEB_PROCESSES", 1)
 # Set even locally: a loopback-only host list stops DNS-rebinding attacks on the local server.
 ALLOWED_HOSTS = env_list("FIBROLOG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+if SERVER_MODE:
+    from urllib.parse import urlsplit
+
+    ALLOWED_HOSTS = env_list("FIBROLOG_ALLOWED_HOSTS", [urlsplit(PUBLIC_URL).hostname or ""])
+    CSRF_TRUSTED_ORIGINS = [PUBLIC_URL]
+    # __Host- cookies are only accepted over HTTPS, for path /, with no Domain: no sibling host
+    # or plain-HTTP page can set or overwrite them (OWASP ASVS 5.0, session management).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = env_int("FIBROLOG_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FIBROLOG_HSTS_SUBDOMAINS")
+    if env_bool("FIBROLOG_BEHIND_PROXY"):
+        # Only behind a proxy that sets this header itself: a client could forge it otherwise.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+# HSTS for subdomains and browser preload lists bind every host of the domain, for months: the
+# domain's owner opts in (FIBROLOG_HSTS_SUBDOMAINS), so their absence is no deploy warning.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if not env_bool("FIBROLOG_HSTS_SUBDOMAINS"):
+    SILENCED_SYSTEM_CHECKS.append("security.W005")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -17,8 +17,10 @@ from fibrolog.cli import main
 from fibrolog.diary.models import DailyValue, Note
 from fibrolog.diary.services.checkin import DayChanges, NoteEdit, save_day
 from tests.conftest import PASSPHRASE
+from tests.postgres import sqlite_only
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# SQLite's online backup; PostgreSQL's pg_dump path is tests/test_postgres_backup.py.
+pytestmark = [pytest.mark.django_db(transaction=True), sqlite_only]
 
 
 def _counts(path, user_id):

@@ -22,24 +22,22 @@ def _traces_of(user_id: int, words: tuple[str, ...]) -> list[str]:
     """Scan every table: foreign keys to the user, and any text mentioning her."""
     found = []
     with connection.cursor() as cursor:
-        tables = [
-            row[0]
-            for row in cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
+        tables = connection.introspection.table_names(cursor)  # SQLite or PostgreSQL
         for table in tables:
-            keys = cursor.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
-            for key in keys:
-                if key[2] == "auth_user":
-                    sql = f'SELECT COUNT(*) FROM "{table}" WHERE "{key[3]}" = %s'
-                    if cursor.execute(sql, [user_id]).fetchone()[0]:
-                        found.append(f"{table}.{key[3]}")
+            keys = connection.introspection.get_relations(cursor, table)
+            for column, (_, target) in keys.items():
+                if target == "auth_user":
+                    sql = f'SELECT COUNT(*) FROM "{table}" WHERE "{column}" = %s'
+                    cursor.execute(sql, [user_id])
+                    if cursor.fetchone()[0]:
+                        found.append(f"{table}.{column}")
             if table == "auth_user":
                 sql = 'SELECT COUNT(*) FROM "auth_user" WHERE id = %s'
-                if cursor.execute(sql, [user_id]).fetchone()[0]:
+                cursor.execute(sql, [user_id])
+                if cursor.fetchone()[0]:
                     found.append("auth_user")
-            for row in cursor.execute(f'SELECT * FROM "{table}"').fetchall():
+            cursor.execute(f'SELECT * FROM "{table}"')
+            for row in cursor.fetchall():
                 text = " ".join(str(cell) for cell in row).lower()
                 found += [f"{table}: {w}" for w in words if w in text]
     for session in Session.objects.all():

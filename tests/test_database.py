@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 
 from fibrolog.lib.dburl import parse_database_url
+from tests.postgres import sqlite_only
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_it_runs_sqlite_in_wal_mode_with_full_sync_and_foreign_keys():
     with connection.cursor() as cursor:
@@ -16,6 +18,7 @@ def test_it_runs_sqlite_in_wal_mode_with_full_sync_and_foreign_keys():
         assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_it_tests_against_a_real_file_not_memory():
     with connection.cursor() as cursor:

@@ -47,6 +47,7 @@ def _refused_calmly(response, says: str) -> None:
     assert not DailyValue.objects.exists() and not Note.objects.exists()
 
 
+@sqlite_only
 def test_it_explains_a_read_only_database(maya, maya_client):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA query_only = ON")
@@ -59,6 +60,7 @@ def test_it_explains_a_read_only_database(maya, maya_client):
 
 
 @pytest.mark.django_db(transaction=True)  # SQLite undoes a whole transaction when it is full
+@sqlite_only
 def test_it_explains_a_full_disk(maya, maya_client, monkeypatch):
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE test_filler (x BLOB)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -25,9 +26,11 @@ def forget_users() -> None:
 
 
 def first_run(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Redirect every page to /setup/ while there is no account at all."""
+    """Redirect every page to /setup/ while there is no account at all (laptop mode only)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
+        if settings.SERVER_MODE:  # a server's accounts come from `fibrolog user create`
+            return get_response(request)
         if not request.path.startswith(_OPEN) and not has_users():
             return redirect("setup")
         return get_response(request)

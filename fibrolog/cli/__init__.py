@@ -8,6 +8,7 @@ import os
 import click
 
 from fibrolog import __version__
+from fibrolog.cli import _django
 
 # Command name -> "module:attribute": a command's module (and what it imports: numpy for the
 # statistics, weasyprint for reports) loads only when that command runs, so `fibrolog import`
@@ -15,6 +16,7 @@ from fibrolog import __version__
 COMMANDS = {
     "serve": "serve:serve",
     "worker": "worker:worker",
+    "check": "check:check",
     "migrate": "serve:migrate",
     "user": "user:user",
     "demo": "demo:demo",
@@ -34,7 +36,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(_django.Main):
     """A command group that imports a command's module only when the command is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

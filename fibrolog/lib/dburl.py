@@ -30,9 +30,21 @@ def sqlite_database(path: str) -> dict[str, Any]:
 
 
 def parse_database_url(url: str) -> dict[str, Any]:
-    """Return a DATABASES entry for `url`; raise DatabaseUrlError naming what is wrong."""
-    parts = urlsplit(url)
+    """Return a DATABASES entry for `url`; raise DatabaseUrlError naming what is wrong.
+
+    The messages never repeat the URL itself: it may hold a password.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise DatabaseUrlError(f"DATABASE_URL cannot be read as a URL ({exc})") from None
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise DatabaseUrlError(
+            "DATABASE_URL is not a URL: use sqlite:////absolute/path.sqlite3 "
+            "or postgres://user:password@host/database"
+        )
     if scheme in {"sqlite", "sqlite3"}:
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them.
         path = unquote(parts.path)[1:]
@@ -52,12 +64,22 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "NAME": name,
             "USER": unquote(parts.username or ""),
             "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
+            "HOST": _host(parts.netloc),
+            "PORT": str(port or ""),
             "OPTIONS": dict(parse_qsl(parts.query)),
             "CONN_MAX_AGE": 60,
+            # A kept connection is tested before reuse: a restarted server costs one reconnect.
+            "CONN_HEALTH_CHECKS": True,
         }
     raise DatabaseUrlError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite or postgres)")
+
+
+def _host(netloc: str) -> str:
+    """Return the host of `netloc` as written: a %-encoded socket folder (/run/...) decoded."""
+    host = netloc.rpartition("@")[2]
+    if host.startswith("["):  # [::1]:5432
+        return host[1:].partition("]")[0]
+    return unquote(host.partition(":")[0])
 
 
 def require_driver(entry: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +87,7 @@ def require_driver(entry: dict[str, Any]) -> dict[str, Any]:
     postgres = entry["ENGINE"] == "django.db.backends.postgresql"
     if postgres and not any(importlib.util.find_spec(m) for m in ("psycopg", "psycopg2")):
         raise DatabaseUrlError(
-            "DATABASE_URL: PostgreSQL is not supported yet (no PostgreSQL driver is installed); "
-            "fibrolog uses SQLite for now: unset DATABASE_URL or use sqlite:////absolute/path"
+            "DATABASE_URL: PostgreSQL needs its driver, which is not installed: "
+            "pip install 'psycopg[binary]' (it comes with fibrolog's own install)"
         )
     return entry

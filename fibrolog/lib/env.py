@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -39,3 +40,31 @@ def env_float(name: str, default: float) -> float:
     if not value > 0:
         raise ValueError(f"{name}: must be above 0, got {raw}")
     return value
+
+
+def env_int(name: str, default: int) -> int:
+    """Return the variable as a whole number (the default when unset); raise ValueError if not."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name}: {raw!r} is not a whole number") from None
+
+
+def public_url(name: str) -> str:
+    """Return the variable as an `https://host[:port]` origin, "" when unset; raise if malformed."""
+    raw = os.environ.get(name, "").strip().rstrip("/")
+    if not raw:
+        return ""
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {raw!r} is not a URL ({exc})") from None
+    if parts.scheme != "https":
+        raise ValueError(f"{name}: {raw!r} must start with https:// (a server is reached by HTTPS)")
+    if not parts.hostname or parts.path or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"{name}: {raw!r} must be just https://host[:port], with no path")
+    return f"https://{parts.netloc.lower()}"

@@ -53,3 +53,14 @@ def read_or_create_secret(path: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(secret)
     return secret
+
+
+def read_secret_file(path: Path) -> str:
+    """Return the secret stored at `path`; raise ValueError if it is missing or empty."""
+    try:
+        secret = path.read_text().strip()
+    except OSError as exc:
+        raise ValueError(f"FIBROLOG_SECRET_KEY_FILE: cannot read {path} ({exc.strerror})") from None
+    if not secret:
+        raise ValueError(f"FIBROLOG_SECRET_KEY_FILE: {path} is empty")
+    return secret

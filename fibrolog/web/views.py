@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -39,8 +40,11 @@ def _set_zone(user, zone: str) -> None:
 def setup(request: HttpRequest) -> HttpResponse:
     """Offer to create the first account, or explore with demo data (loopback only).
 
-    Someone exploring the demo account may come back here to start their own diary.
+    Someone exploring the demo account may come back here to start their own diary. A server
+    (FIBROLOG_PUBLIC_URL set) has no such page: no open sign-up, no demo account.
     """
+    if settings.SERVER_MODE:
+        raise Http404
     demo = _exploring_demo(request)
     if middleware.has_users() and not demo:
         raise Http404
