@@ -1,4 +1,4 @@
-"""Shared personas: the patient (Maya), a stranger (Sam), and anonymous visitors."""
+"""Shared personas: the patient (Maya), a stranger (Sam), a clinician (Dr Chen), the admin (Ada)."""
 
 from __future__ import annotations
 
@@ -47,4 +47,30 @@ def maya_client(maya) -> Client:
 def sam_client(sam) -> Client:
     client = Client()
     client.force_login(sam)
+    return client
+
+
+@pytest.fixture
+def dr_chen(db):
+    """A clinician: sees only what people share with her (nothing yet)."""
+    return create_account("drchen", PASSPHRASE + " clinic", role="clinician")
+
+
+@pytest.fixture
+def ada(db):
+    """The admin: manages accounts and invitations, sees no health data."""
+    return create_account("ada", PASSPHRASE + " admin", role="admin")
+
+
+@pytest.fixture
+def clinician_client(dr_chen) -> Client:
+    client = Client()
+    client.force_login(dr_chen)
+    return client
+
+
+@pytest.fixture
+def admin_client(ada) -> Client:
+    client = Client()
+    client.force_login(ada)
     return client

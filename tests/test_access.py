@@ -1,15 +1,23 @@
-"""Every URL has a declared access policy; strangers and anonymous visitors are refused."""
+"""Every URL has a declared access policy: strangers, anonymous visitors, admins and clinicians
+are refused every diary page; account management is for admins only."""
+
+from datetime import date
 
 import pytest
-from django.urls import URLPattern, get_resolver
+from django.test import Client
+from django.urls import URLPattern, get_resolver, reverse
 
+from fibrolog.diary.services.checkin import DayChanges, NoteEdit, save_day
 from fibrolog.treatments.services import start_treatment
 
-# name -> policy: "public" (anyone), "setup" (only before the first account), "owner" (login)
+# name -> policy: "public" (anyone), "setup" (only before the first account), "owner" (a person,
+# her own diary: clinicians and admins are turned away), "account" (any logged-in account, its
+# own settings), "admin" (admins only: accounts and invitations, never health data)
 POLICY = {
     "home": "redirect",
     "setup": "setup",
     "login": "public",
+    "login_code": "public",
     "logout": "public",
     "manifest": "public",
     "service_worker": "public",
@@ -17,6 +25,15 @@ POLICY = {
     "checkin_sync": "owner",
     "reminders": "owner",
     "reminders_subscribe": "owner",
+    "signup": "public",
+    "account": "account",
+    "account_password": "account",
+    "account_sessions": "account",
+    "account_two_factor": "account",
+    "manage_accounts": "admin",
+    "manage_unlock": "admin",
+    "manage_invitations": "admin",
+    "manage_revoke": "admin",
     "settings": "owner",
     "today": "owner",
     "pick_day": "owner",
@@ -221,3 +238,80 @@ def test_it_answers_a_strangers_questionnaire_exactly_like_a_missing_one(maya, s
     assert sam_client.post(f"/questionnaires/r/{mine.pk}/discard/").status_code == 404
     mine.refresh_from_db()
     assert mine.answers == {}
+
+
+# Admins and clinicians (personas in conftest.py) see no diary.
+HEALTH = [name for name, policy in POLICY.items() if policy == "owner"]
+ADMIN_ONLY = [name for name, policy in POLICY.items() if policy == "admin"]
+ADMIN_ARGS = {"manage_unlock": {"pk": 1}, "manage_revoke": {"pk": 1}}
+# Where each role lands when it asks for a page that is not for it.
+HOME = {"admin": "/manage/accounts/", "clinician": "/account/", "person": "/today/"}
+
+
+@pytest.fixture
+def maya_secrets(maya):
+    start_treatment(maya, name="Maya secret pill", start=date(2026, 1, 1))
+    save_day(
+        maya,
+        date(2026, 1, 5),
+        DayChanges(values={"pain": 9}, note=NoteEdit("", "maya-secret-note")),
+    )
+    return ("Maya secret pill", "maya-secret-note")
+
+
+@pytest.mark.parametrize("role", ["admin", "clinician"])
+@pytest.mark.parametrize("name", HEALTH)
+def test_it_turns_admins_and_clinicians_away_from_every_health_data_url(
+    request, maya_secrets, role, name
+):
+    client = request.getfixturevalue(f"{role}_client")
+    url = reverse(name, kwargs=SAMPLE_ARGS.get(name, {}))
+    for method in ("get", "post"):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302, (method, url)
+        assert response["Location"] == HOME[role], (method, url)
+    page = client.get(url, follow=True)
+    assert page.status_code == 200
+    for secret in maya_secrets:
+        assert secret not in page.content.decode()
+
+
+@pytest.mark.parametrize("name", ADMIN_ONLY)
+def test_it_keeps_account_management_for_admins(maya_client, clinician_client, client, name):
+    url = reverse(name, kwargs=ADMIN_ARGS.get(name, {}))
+    assert client.get(url)["Location"].startswith("/login/")
+    assert maya_client.post(url)["Location"] == HOME["person"]
+    assert clinician_client.post(url)["Location"] == HOME["clinician"]
+
+
+def test_it_shows_the_admin_accounts_but_no_diary(admin_client, maya_secrets):
+    page = admin_client.get("/manage/accounts/").content.decode()
+    assert "maya" in page and "ada" in page
+    for secret in maya_secrets:
+        assert secret not in page
+    nav = admin_client.get("/account/").content.decode()
+    assert "/today/" not in nav and "/timeline/" not in nav
+
+
+@pytest.mark.parametrize("name", [n for n, p in POLICY.items() if p == "account"])
+def test_it_lets_every_role_see_only_its_own_account(
+    client, maya_client, admin_client, clinician_client, name
+):
+    url = reverse(name)
+    assert client.get(url)["Location"].startswith("/login/")
+    if name == "account_sessions":
+        return  # POST only: ending sessions is tested in test_accounts_sessions.py
+    for who in (maya_client, admin_client, clinician_client):
+        assert who.get(url).status_code == 200
+
+
+def test_it_lands_each_role_on_its_own_home_after_logging_in(maya, ada, dr_chen):
+    from tests.conftest import PASSPHRASE
+
+    for name, password, home in (
+        ("maya", PASSPHRASE, HOME["person"]),
+        ("ada", PASSPHRASE + " admin", HOME["admin"]),
+        ("drchen", PASSPHRASE + " clinic", HOME["clinician"]),
+    ):
+        response = Client().post("/login/", {"username": name, "password": password})
+        assert response.status_code == 302 and response["Location"] == home

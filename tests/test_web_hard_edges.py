@@ -7,6 +7,7 @@ from django.db import OperationalError, connection
 
 from fibrolog.accounts.services import today_for
 from fibrolog.diary.models import DailyValue, Note
+from tests.postgres import sqlite_only
 
 
 def _checkin(client, day: str, **fields):

@@ -1,4 +1,4 @@
-"""Forms for set-up and preferences."""
+"""Forms for set-up, sign-up, preferences, two-factor codes and invitations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from zoneinfo import available_timezones
 
 from django import forms
 
-from fibrolog.accounts.models import Profile
+from fibrolog.accounts.models import PERSON, ROLES, Profile
 from fibrolog.lib.days import is_zone, local_zone_name
 
 ZONES = sorted(available_timezones() - {"localtime", "Factory"})
@@ -53,3 +53,21 @@ class PreferencesForm(forms.ModelForm):
         if not is_zone(name):
             raise forms.ValidationError(f"{name!r} is not a time zone name, e.g. Europe/London.")
         return name
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=24,
+        help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )
+
+
+class InvitationForm(forms.Form):
+    LIFETIMES = [("1d", "1 day"), ("7d", "7 days"), ("30d", "30 days")]
+
+    role = forms.ChoiceField(choices=ROLES, initial=PERSON, widget=forms.RadioSelect)
+    expires = forms.ChoiceField(label="Valid for", choices=LIFETIMES, initial="7d")

@@ -1,4 +1,4 @@
-"""Send the very first visit on a fresh database to the set-up page."""
+"""Send the first visit on a fresh database to set-up; keep sessions and two-factor in line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-_OPEN = ("/setup/", "/static/", "/healthz")
+_OPEN = ("/setup/", "/static/", "/healthz", "/signup/", "/manifest", "/sw.js")
 _state = {"has_users": False}
 
 
@@ -33,6 +33,34 @@ def first_run(get_response: Callable[[HttpRequest], HttpResponse]):
             return get_response(request)
         if not request.path.startswith(_OPEN) and not has_users():
             return redirect("setup")
+        return get_response(request)
+
+    return middleware
+
+
+_ANY_STATE = ("/static/", "/logout/", "/account/two-factor/", "/login/")
+
+
+def account_guard(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Keep "last seen" of the session, and hold accounts to two-factor.
+
+    A session that has not passed two-factor while the account has it (one made before it was
+    turned on) is logged out; a clinician or admin on a server without it is sent to set it up.
+    """
+    from django.contrib.auth import logout
+
+    from fibrolog.accounts.services import sessions, two_factor
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            sessions.touch(request)
+            if not user.is_verified() and not request.path.startswith(_ANY_STATE):
+                if two_factor.has_two_factor(user):
+                    logout(request)
+                    return redirect("login")
+                if two_factor.required(user):
+                    return redirect("account_two_factor")
         return get_response(request)
 
     return middleware

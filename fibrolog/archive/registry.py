@@ -45,7 +45,8 @@ class Table:
 
 # Dependencies first: a row's references are imported before the row.
 TABLES: tuple[Table, ...] = (
-    Table("profile", Profile, "user", (), skip=frozenset({"created_at"})),
+    # The role is never exported nor restored: an export file must not make anyone an admin.
+    Table("profile", Profile, "user", (), skip=frozenset({"created_at", "role"})),
     Table("metrics", Metric, "owner", ("key",)),
     Table("tags", Tag, "user", ("name",)),
     Table("treatments", Treatment, "user", ("name",), skip=frozenset({"created_at"})),
@@ -111,6 +112,11 @@ NOT_EXPORTED = {
     "reminders.reminder": "a device setting (where and when to remind), not diary data",
     "reminders.pushsubscription": "one browser's push address: useless on another device",
     "reminders.remindersent": "bookkeeping: which days a reminder went out, so it goes once",
+    "accounts.usersession": "where the account is logged in: security bookkeeping, not data",
+    "accounts.invitation": "an admin's sign-up link; it only names who made or used it",
+    "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
+    "otp_static.staticdevice": "the recovery codes: made again on a new server",
+    "otp_static.statictoken": "one recovery code (a keyed hash of it)",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

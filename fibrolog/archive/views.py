@@ -5,25 +5,25 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from fibrolog.accounts.access import person_required
 from fibrolog.archive.erase import erase_person
 from fibrolog.archive.export import csv_files, document, fhir_bundle
 
 CONTENT = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
 
-@login_required
+@person_required
 @require_GET
 def your_data(request: HttpRequest) -> HttpResponse:
     """Show the downloads, the report link and the erase button."""
     return render(request, "archive/your_data.html")
 
 
-@login_required
+@person_required
 @require_GET
 def download(request: HttpRequest, fmt: str) -> HttpResponse:
     """Send the person's own data as a file in the chosen format."""
@@ -43,7 +43,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
     """Ask for the user name, then erase the account and everything in it."""

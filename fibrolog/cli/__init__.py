@@ -19,6 +19,7 @@ COMMANDS = {
     "check": "check:check",
     "migrate": "serve:migrate",
     "user": "user:user",
+    "invite": "user:invite",
     "demo": "demo:demo",
     "log": "log:log",
     "score": "score:score",

@@ -1,4 +1,4 @@
-"""`fibrolog user create`."""
+"""`fibrolog user create|password|unlock` and `fibrolog invite`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ def user() -> None:
     """
 
 
+ROLES = click.Choice(["person", "clinician", "admin"])
+
+
 @user.command("create")
 @click.argument("name")
 @click.option(
@@ -31,7 +34,14 @@ def user() -> None:
     is_flag=True,
     help="Read the passphrase from the first line of standard input.",
 )
-def create(name: str, password_stdin: bool) -> None:
+@click.option(
+    "--role",
+    type=ROLES,
+    default="person",
+    show_default=True,
+    help="person keeps a diary; clinician sees what people share; admin manages accounts.",
+)
+def create(name: str, password_stdin: bool, role: str) -> None:
     """Create an account called NAME.
 
     Without --password-stdin you are asked for the passphrase twice.
@@ -43,10 +53,10 @@ def create(name: str, password_stdin: bool) -> None:
     from fibrolog.accounts.services import AccountError, create_account
 
     try:
-        create_account(name, password)
+        create_account(name, password, role=role)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Created {name}. Start the app with: fibrolog serve")
+    click.echo(f"Created {name} ({role}). Start the app with: fibrolog serve")
 
 
 @user.command("password")
@@ -70,3 +80,47 @@ def password(name: str, password_stdin: bool) -> None:
     except AccountError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Passphrase set for {name}.")
+
+
+@user.command("unlock")
+@click.argument("name")
+def unlock(name: str) -> None:
+    """Let NAME log in again now, after too many failed logins locked the account.
+
+    Example: fibrolog user unlock alice
+    """
+    _django.setup()
+    from fibrolog.accounts.services.lockout import unlock as forget_failures
+
+    account = _django.person(name)
+    forget_failures(account.get_username())
+    click.echo(f"{account.get_username()} can log in again.")
+
+
+@click.command("invite")
+@click.option("--role", type=ROLES, required=True, help="The role the new account will have.")
+@click.option(
+    "--expires",
+    default="7d",
+    show_default=True,
+    help="How long the link works: 30m, 12h, 7d, 2w.",
+)
+def invite(role: str, expires: str) -> None:
+    """Print a one-time sign-up link for a new account with ROLE.
+
+    The address starts with FIBROLOG_PUBLIC_URL (or http://127.0.0.1:8000). Only a hash of the
+    link's secret is stored, so it cannot be shown again: send it now.
+
+    Example: fibrolog invite --role clinician --expires 2d
+    """
+    _django.setup()
+    from fibrolog.accounts.services import AccountError
+    from fibrolog.accounts.services.invitations import invite as make
+    from fibrolog.accounts.services.invitations import parse_lifetime
+
+    try:
+        invitation, link = make(role, parse_lifetime(expires))
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(link)
+    click.echo(f"Works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC.", err=True)

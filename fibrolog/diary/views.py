@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.diary import panels
 from fibrolog.diary.forms import CheckinForm, MetricForm, metric_rows, treatment_rows
@@ -40,7 +40,7 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
     return render(request, "diary/checkin.html", context, status=status)
 
 
-@login_required
+@person_required
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
     """Show today's check-in."""
@@ -48,7 +48,7 @@ def today(request: HttpRequest) -> HttpResponse:
     return _render_checkin(request, page, CheckinForm(**page.form_kwargs()))
 
 
-@login_required
+@person_required
 @require_GET
 def day(request: HttpRequest, iso: str) -> HttpResponse:
     """Show the check-in of a past day, for backfill and edits."""
@@ -60,7 +60,7 @@ def day(request: HttpRequest, iso: str) -> HttpResponse:
     return _render_checkin(request, page, CheckinForm(**page.form_kwargs()))
 
 
-@login_required
+@person_required
 @require_GET
 def pick_day(request: HttpRequest) -> HttpResponse:
     """Go to the day chosen in the date picker (or say why it cannot be shown)."""
@@ -72,7 +72,7 @@ def pick_day(request: HttpRequest) -> HttpResponse:
     return redirect("day", iso=raw if raw in ("today", "yesterday") else when.isoformat())
 
 
-@login_required
+@person_required
 @require_POST
 def checkin(request: HttpRequest) -> HttpResponse:
     """Save a check-in; on a bad value show the form again, changing nothing."""
@@ -95,7 +95,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     return redirect("day", iso=form.cleaned_data["day"].isoformat())
 
 
-@login_required
+@person_required
 @require_http_methods(["GET"])
 def timeline_page(request: HttpRequest) -> HttpResponse:
     """Show 30, 90 or 365 days of symptoms as charts."""
@@ -109,7 +109,7 @@ def timeline_page(request: HttpRequest) -> HttpResponse:
     return render(request, "diary/timeline.html", {"view": view, "windows": WINDOWS})
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def metric_new(request: HttpRequest) -> HttpResponse:
     """Add a metric of the person's own to their check-in."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.experiments import services
 from fibrolog.experiments.forms import ChangeForm, DesignForm, NoteForm, StopForm
@@ -36,7 +36,7 @@ def _apply(form: DesignForm, exp: Experiment) -> bool:
     return True
 
 
-@login_required
+@person_required
 @require_GET
 def experiment_list(request: HttpRequest) -> HttpResponse:
     """List the person's self-experiments."""
@@ -45,7 +45,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     return render(request, "experiments/list.html", {"rows": rows})
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def experiment_new(request: HttpRequest) -> HttpResponse:
     """Design a new self-experiment (saved as a draft until it starts)."""
@@ -60,7 +60,7 @@ def experiment_new(request: HttpRequest) -> HttpResponse:
     return render(request, "experiments/design.html", {"form": form}, status=status)
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def experiment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a draft; once started, change the plan (a new locked version, shown as deviation)."""
@@ -101,7 +101,7 @@ def _length(plan) -> dict:
     return {"treatment_days": plan.treatment_days}
 
 
-@login_required
+@person_required
 @require_GET
 def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft with how long it must run; a running trial with today and progress."""
@@ -129,7 +129,7 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "experiments/detail.html", context)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Lock the plan (hash and time) and start."""
@@ -143,7 +143,7 @@ def experiment_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiment", pk=pk)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_pause(request: HttpRequest, pk: int) -> HttpResponse:
     """Pause a running experiment, or resume a paused one."""
@@ -159,7 +159,7 @@ def experiment_pause(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiment", pk=pk)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_stop(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop early; the result says so."""
@@ -175,7 +175,7 @@ def experiment_stop(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiment_result", pk=pk)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_taken(request: HttpRequest, pk: int) -> HttpResponse:
     """Record in one tap whether B was taken on a day; back to where the tap came from."""
@@ -198,7 +198,7 @@ def experiment_taken(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiment", pk=pk)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_note(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a deviation from the plan."""
@@ -216,7 +216,7 @@ def experiment_note(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiment", pk=pk)
 
 
-@login_required
+@person_required
 @require_POST
 def experiment_discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete a draft that never started."""
@@ -227,7 +227,7 @@ def experiment_discard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experiments")
 
 
-@login_required
+@person_required
 @require_GET
 def experiment_result(request: HttpRequest, pk: int) -> HttpResponse:
     """The result (or an interim look): effect, ranges, chances, verdict, rule, caveats."""
@@ -238,7 +238,7 @@ def experiment_result(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "experiments/result.html", {"exp": exp, "result": res})
 
 
-@login_required
+@person_required
 @require_GET
 def experiment_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     """The locked schedule as an iCalendar file, one all-day event per period."""

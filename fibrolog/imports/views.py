@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fibrolog.accounts.access import person_required
 from fibrolog.diary.models import Metric
 from fibrolog.imports import jobs
 from fibrolog.imports.forms import ConfirmForm, MappingForm, UploadForm, WeatherForm
@@ -21,7 +21,7 @@ from fibrolog.ingest.geocode import find_place
 from fibrolog.ingest.kinds import COLUMNS, CONFIRM, Context
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """Show the upload form and recent imports; store an upload and take the next step."""
@@ -56,7 +56,7 @@ def _waiting(request: HttpRequest, pk: int) -> ImportJob:
     return get_object_or_404(ImportJob, pk=pk, user=request.user, state="preview")
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the person to confirm scales and names the file does not state."""
@@ -84,7 +84,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def column_map(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask which column holds the date, which metrics, tags and notes."""
@@ -115,7 +115,7 @@ def _failed(request: HttpRequest, job: ImportJob, exc: Exception) -> HttpRespons
     return redirect("import_job", pk=job.pk)
 
 
-@login_required
+@person_required
 @require_POST
 def weather(request: HttpRequest) -> HttpResponse:
     """Add daily weather for a place the person enters (fetched in the background)."""
@@ -156,7 +156,7 @@ def _where(form: WeatherForm) -> tuple[float, float, str] | None:
     return found.latitude, found.longitude, found.label()
 
 
-@login_required
+@person_required
 @require_http_methods(["GET"])
 def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Show an import's progress (refreshing itself while it runs) or its summary."""
@@ -164,7 +164,7 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "imports/job.html", {"job": job})
 
 
-@login_required
+@person_required
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Forget a finished, failed or unconfirmed import and delete its file."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from fibrolog.accounts.access import person_required
 from fibrolog.analysis.insight import TreatmentInsight
 from fibrolog.analysis.outcome import MIN_DAYS
 from fibrolog.charts import (
@@ -28,7 +28,7 @@ from fibrolog.insights import services, words
 from fibrolog.treatments.models import Regimen
 
 
-@login_required
+@person_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     """Show at most about five associations, the treatments, and what needs more data."""
@@ -56,7 +56,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "insights/overview.html", context)
 
 
-@login_required
+@person_required
 @require_GET
 def treatment(request: HttpRequest, factor: str) -> HttpResponse:
     """Is it working for me? The effect so far, its onset, and the counterfactual line."""
@@ -120,7 +120,7 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@login_required
+@person_required
 @require_GET
 def flares(request: HttpRequest) -> HttpResponse:
     """Flares found in the pain series, and what tended to come before them (descriptive)."""

@@ -68,3 +68,13 @@ def public_url(name: str) -> str:
     if not parts.hostname or parts.path or parts.query or parts.fragment or parts.username:
         raise ValueError(f"{name}: {raw!r} must be just https://host[:port], with no path")
     return f"https://{parts.netloc.lower()}"
+
+
+def server_mode() -> bool:
+    """Return True when fibrolog serves many people (FIBROLOG_PUBLIC_URL is set)."""
+    return bool(os.environ.get("FIBROLOG_PUBLIC_URL", "").strip())
+
+
+def site_url() -> str:
+    """Return the address people reach fibrolog at: the public URL, else the laptop's."""
+    return public_url("FIBROLOG_PUBLIC_URL") or "http://127.0.0.1:8000"

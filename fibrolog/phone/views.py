@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import uuid
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.diary.forms import CheckinForm, metric_rows
 from fibrolog.diary.services.checkin import DayState
@@ -32,7 +32,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_required
+@person_required
 @require_GET
 def today_shell(request: HttpRequest) -> HttpResponse:
     """Show the check-in with nothing filled in: the one page the phone keeps for offline use."""
@@ -44,7 +44,7 @@ def today_shell(request: HttpRequest) -> HttpResponse:
     return render(request, "phone/shell.html", context)
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def checkin_sync(request: HttpRequest) -> HttpResponse:
     """GET: a fresh CSRF token for the queue; POST (JSON): save one queued check-in once."""

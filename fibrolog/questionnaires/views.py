@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fibrolog import instruments
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.charts import Scale
 from fibrolog.charts.scores import ScoreChart, score_chart
@@ -32,7 +32,7 @@ class Field:
     error: str | None
 
 
-@login_required
+@person_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     """List the questionnaires with what is due, the latest result and the reminder schedule."""
@@ -53,7 +53,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaires/overview.html", {"rows": rows, "form": form})
 
 
-@login_required
+@person_required
 @require_POST
 def schedule(request: HttpRequest) -> HttpResponse:
     """Save how often each questionnaire is due."""
@@ -65,7 +65,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaires/overview.html", {"rows": [], "form": form}, status=400)
 
 
-@login_required
+@person_required
 @require_POST
 def start(request: HttpRequest, name: str) -> HttpResponse:
     """Start (or resume) a questionnaire."""
@@ -76,7 +76,7 @@ def start(request: HttpRequest, name: str) -> HttpResponse:
     return redirect("questionnaire_page", pk=response.pk, number=response.page + 1)
 
 
-@login_required
+@person_required
 @require_POST
 def dismiss(request: HttpRequest, name: str) -> HttpResponse:
     """Put off a suggested questionnaire ("not now") and go back to today."""
@@ -91,7 +91,7 @@ def _own(request: HttpRequest, pk: int) -> Response:
     return get_object_or_404(Response, pk=pk, user=request.user)
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """Show or save one page; Back, Pause and Next/Finish all keep what was answered."""
@@ -144,7 +144,7 @@ def page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return render(request, "questionnaires/page.html", context, status=400 if errors else 200)
 
 
-@login_required
+@person_required
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a completed response's score in plain words (crisis resources first if flagged)."""
@@ -161,7 +161,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "questionnaires/result.html", context)
 
 
-@login_required
+@person_required
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Throw away an unfinished response."""
@@ -172,7 +172,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("questionnaires")
 
 
-@login_required
+@person_required
 @require_GET
 def history(request: HttpRequest, name: str) -> HttpResponse:
     """Each score over time with its bands and meaningful-change markers."""

@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fibrolog.accounts.access import person_required
 from fibrolog.reminders.forms import ReminderForm
 from fibrolog.reminders.models import Reminder
 from fibrolog.reminders.services import forget_subscription, save_subscription
 from fibrolog.reminders.services.vapid import public_key
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def reminder_settings(request: HttpRequest) -> HttpResponse:
     """Show and save when and how to be reminded."""
@@ -35,7 +35,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "reminders/settings.html", context, status=400 if form.errors else 200)
 
 
-@login_required
+@person_required
 @require_POST
 def subscribe(request: HttpRequest) -> HttpResponse:
     """Keep (or, with "forget", drop) this browser's push subscription (JSON)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.reports.forms import ReportForm
 from fibrolog.reports.render import render_pdf
@@ -44,7 +44,7 @@ def _request(request: HttpRequest) -> tuple[ReportForm, Request | None]:
     return form, wanted
 
 
-@login_required
+@person_required
 @require_GET
 def report_page(request: HttpRequest) -> HttpResponse:
     """Show the form, and the report for the chosen period with a link to its PDF."""
@@ -59,7 +59,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@person_required
 @require_GET
 def report_pdf(request: HttpRequest) -> HttpResponse:
     """Send the report as a PDF download; without a chosen period, show the form first."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.treatments import services
 from fibrolog.treatments.forms import DoseForm, StartForm, StopForm
@@ -20,7 +20,7 @@ def _field_error(form, exc: services.TreatmentError, default: str) -> None:
     form.add_error(names.get(label, default) if text else None, text or str(exc))
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def treatment_list(request: HttpRequest) -> HttpResponse:
     """List treatments and start a new one."""
@@ -50,7 +50,7 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def treatment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one treatment's history; change its dose or stop it."""

@@ -7,12 +7,12 @@ from zoneinfo import available_timezones
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from fibrolog.accounts import middleware
+from fibrolog.accounts.access import person_required
 from fibrolog.accounts.forms import PreferencesForm, SetupForm
 from fibrolog.accounts.services import AccountError, create_account, ensure_profile
 from fibrolog.diary.services import checkin_settings
@@ -71,7 +71,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/setup.html", {"form": form, "demo": demo})
 
 
-@login_required
+@person_required
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Show and save preferences, check-in metrics and custom metrics."""

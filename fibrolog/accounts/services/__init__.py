@@ -1,4 +1,4 @@
-"""Create accounts and find whose data a command works on."""
+"""Create accounts, find whose data a command works on; invitations, sessions, lockout, 2FA."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fibrolog.accounts.models import Profile
+from fibrolog.accounts.models import ROLES, Profile
 from fibrolog.accounts.signals import account_created
 
 
@@ -18,13 +18,15 @@ class AccountError(ValueError):
 
 
 @transaction.atomic
-def create_account(username: str, password: str | None) -> object:
-    """Create a person with their profile; None gives an unusable password.
+def create_account(username: str, password: str | None, role: str = "person") -> object:
+    """Create an account (a person unless told otherwise); None gives an unusable password.
 
     Sends `account_created`, so apps above (the diary's starter tags) add what they keep.
     """
     User = get_user_model()
     username = username.strip()
+    if role not in dict(ROLES):
+        raise AccountError(f"Role: {role!r} is not one of {', '.join(dict(ROLES))}.")
     if not username:
         raise AccountError("Name: please give a user name.")
     if User.objects.filter(username__iexact=username).exists():
@@ -40,7 +42,7 @@ def create_account(username: str, password: str | None) -> object:
         user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
-    ensure_profile(user)
+    Profile.objects.create(user=user, role=role)
     account_created.send(sender=Profile, user=user)
     return user
 

@@ -1,4 +1,4 @@
-"""A person's preferences: time zone, when their day starts, their check-in, their theme."""
+"""An account's role and a person's preferences: time zone, day start, check-in, theme."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ def default_checkin() -> list[str]:
     return list(DEFAULT_CHECKIN)
 
 
+PERSON, CLINICIAN, ADMIN = "person", "clinician", "admin"
+ROLES = [
+    (PERSON, "Person (keeps a diary)"),
+    (CLINICIAN, "Clinician (sees only what people share)"),
+    (ADMIN, "Admin (manages accounts, sees no health data)"),
+]
+
+
 class Profile(models.Model):
     THEMES = [("auto", "Follow my device"), ("dark", "Dark (calm)"), ("light", "Light")]
 
@@ -31,6 +39,7 @@ class Profile(models.Model):
         default=False, help_text="Show the body map on the daily check-in."
     )
     is_demo = models.BooleanField(default=False, help_text="Holds made-up demo data.")
+    role = models.CharField(max_length=16, choices=ROLES, default=PERSON)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
@@ -39,3 +48,8 @@ class Profile(models.Model):
     def today(self) -> date:
         """Return the person's diary day now, in their time zone and with their day start."""
         return diary_day(timezone.now(), self.timezone, self.day_start_hour)
+
+    @property
+    def keeps_diary(self) -> bool:
+        """Return True for a person: only they see health data, and only their own."""
+        return self.role == PERSON
