@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "fibrolog.accounts",
+    "fibrolog.audit",
+    "fibrolog.sharing",
     "fibrolog.diary",
     "fibrolog.treatments",
     "fibrolog.phone",

@@ -20,6 +20,8 @@ ROOT = Path(fibrolog.__file__).parent
 APPS = (
     "jobs",
     "accounts",
+    "audit",
+    "sharing",
     "treatments",
     "diary",
     "phone",
