@@ -81,9 +81,15 @@ def test_it_shrinks_each_person_towards_the_cohort(answer):
     shrunk = np.array([p["shrunk_estimate"] for p in answer["per_person"]])
     mean = answer["mean"]["estimate"]
     assert np.all(np.abs(shrunk - mean) <= np.abs(raw - mean) + 1e-9)
-    widths = [p["shrunk_interval95"][1] - p["shrunk_interval95"][0] for p in answer["per_person"]]
-    raw_widths = [p["interval95"][1] - p["interval95"][0] for p in answer["per_person"]]
-    assert np.all(np.array(widths) < np.array(raw_widths))
+    widths = np.array(
+        [p["shrunk_interval95"][1] - p["shrunk_interval95"][0] for p in answer["per_person"]]
+    )
+    raw_widths = np.array([p["interval95"][1] - p["interval95"][0] for p in answer["per_person"]])
+    # The less precise half gain most; a precise person far from the mean may not gain at all
+    # (the mixture over tau spreads their centre between their own estimate and the mean).
+    imprecise = raw_widths >= np.median(raw_widths)
+    assert np.all(widths[imprecise] < raw_widths[imprecise])
+    assert widths.mean() < 0.9 * raw_widths.mean()
 
 
 def test_it_says_the_answer_in_plain_words(client, folder):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fibrolog.analysis.cohort.person import PersonEffect, PersonSkipped, person_effect
 
-__all__ = ["fit_file"]
+__all__ = ["fit_file", "fit_files"]
 
 
 def fit_file(
@@ -23,3 +23,13 @@ def fit_file(
     return person_effect(
         person, diary, treatment=treatment, outcome=outcome, slow=slow, better=better
     )
+
+
+def fit_files(
+    paths: list[str], *, treatment: str, outcome: str, slow: bool, better: str = "lower"
+) -> list[PersonEffect | PersonSkipped]:
+    """Fit a batch of diary files one after another (one task, one diary in memory at a time)."""
+    return [
+        fit_file(path, treatment=treatment, outcome=outcome, slow=slow, better=better)
+        for path in paths
+    ]

@@ -12,11 +12,15 @@ from fibrolog.analysis.frame import daily
 from fibrolog.analysis.outcome import MIN_DAYS, Outcome
 from fibrolog.analysis.treatment import EffectPrior, fit_treatments
 
-__all__ = ["WIDE_SD", "PersonEffect", "PersonSkipped", "person_effect"]
+__all__ = ["POOLED_WEEK", "WIDE_SD", "PersonEffect", "PersonSkipped", "person_effect"]
 
 #: Prior sd (points) of a person's effect when it is estimated for pooling: nearly flat, so
 #: that the cohort model, not each person's zero-centred prior, does the shrinking.
 WIDE_SD = 10.0
+#: The pooled effect is the effect reached this many weeks after the first start (one of the
+#: engine's `fibrolog.analysis.treatment.REACH_WEEKS`): well identified by a diary, unlike the
+#: full effect of a slow treatment, whose flat-prior posterior mean extrapolates outwards.
+POOLED_WEEK = 12
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,8 @@ class PersonEffect:
     id
         The person (a file's stem in DIR mode).
     estimate, se
-        Posterior mean and sd of the full effect under a nearly flat prior (`WIDE_SD`).
+        Posterior mean and sd of the effect reached `POOLED_WEEK` weeks after the first start
+        (for a fast treatment, its full effect), under a nearly flat prior (`WIDE_SD`).
     days, days_on
         Logged outcome days, and logged days on the treatment.
     """
@@ -76,7 +81,7 @@ def person_effect(
     better: str = "lower",
     prior: EffectPrior | None = None,
 ) -> PersonEffect | PersonSkipped:
-    """Estimate one person's full effect of a treatment on an outcome.
+    """Estimate one person's effect of a treatment on an outcome, `POOLED_WEEK` weeks in.
 
     Parameters
     ----------
@@ -100,10 +105,15 @@ def person_effect(
     Notes
     -----
     The model is the engine's (`fibrolog.analysis.treatment.fit_treatments`): slow level,
-    onset kernel averaged over its half-life grid, AR(1) errors averaged over rho. Its
-    posterior (a mixture of Student-t parts) is summarised by its mean and sd, the normal
-    approximation the random-effects model uses. Outcomes must be on the 0-10 scale, so that
-    every person's effect is in the same points.
+    onset kernel averaged over its half-life grid, AR(1) errors averaged over rho. The
+    estimate is its effect reached by week `POOLED_WEEK`, ``beta (1 - 0.5^(84/h))`` averaged
+    over the same posterior, not the full effect ``beta``: under a flat prior the full
+    effect's posterior mean is pulled away from zero by the long half-lives (a partial
+    build-up divided by a small fraction reached), about 10% on a year of diary, while the
+    week-12 effect is what the diary observes (docs/methods.md, "Many people"). The posterior
+    (a mixture of Student-t parts) is summarised by its mean and sd, the normal approximation
+    the random-effects model uses. Outcomes must be on the 0-10 scale, so that every
+    person's effect is in the same points.
     """
     frame = daily(diary)
     for column in (outcome, treatment):
@@ -125,6 +135,6 @@ def person_effect(
                          {treatment: chosen})  # fmt: skip
     if treatment in fit.collecting:
         return PersonSkipped(person, fit.collecting[treatment])
-    effect = fit.fits[treatment].effect
+    effect = fit.fits[treatment].reached[POOLED_WEEK]
     days_on = int((seen & (np.nan_to_num(on) > 0)).sum())
     return PersonEffect(person, effect.mean, effect.sd, n, days_on)

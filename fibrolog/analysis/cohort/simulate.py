@@ -20,19 +20,35 @@ import pandas as pd
 from fibrolog.analysis import _simulate_model as m
 from fibrolog.analysis._simulate_plan import kernel
 from fibrolog.analysis.ar1 import Array
-from fibrolog.analysis.cohort.person import PersonEffect
+from fibrolog.analysis.cohort.person import POOLED_WEEK, PersonEffect
 from fibrolog.analysis.simulate import _ar1
 
-__all__ = ["SimulatedPerson", "simulate_estimates", "simulate_person", "write_cohort"]
+__all__ = [
+    "HALF_LIFE",
+    "SimulatedPerson",
+    "pooled_truth",
+    "simulate_estimates",
+    "simulate_person",
+    "write_cohort",
+]
 
 TREATMENT = "ldn"
 OUTCOME = "pain"
 SKIP_RATE = 0.10  # days not logged, completely at random
+HALF_LIFE = 21.0  # onset half-life (days), the demo's LDN
+
+
+def pooled_truth(effect: float, half_life: float = HALF_LIFE) -> float:
+    """Return the true effect reached `POOLED_WEEK` weeks in, what `person_effect` estimates."""
+    return float(effect * (1.0 - 0.5 ** (7.0 * POOLED_WEEK / half_life)))
 
 
 @dataclass(frozen=True)
 class SimulatedPerson:
-    """A simulated person: their id, true full effect, diary and covariates."""
+    """A simulated person: their id, true full effect, diary and covariates.
+
+    The pooled estimand is ``pooled_truth(effect)`` (0.9375 of the full effect by week 12).
+    """
 
     id: str
     effect: float
@@ -75,7 +91,7 @@ def simulate_person(
     *,
     days: int = 365,
     start: int | None = None,
-    half_life: float = 21.0,
+    half_life: float = HALF_LIFE,
     seed: int = 0,
     end: date = date(2025, 12, 31),
 ) -> pd.DataFrame:
