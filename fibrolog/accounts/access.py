@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from fibrolog.accounts.models import ADMIN, PERSON, Profile
+from fibrolog.accounts.models import ADMIN, CLINICIAN, PERSON, Profile
 
 HOME = {PERSON: "today", ADMIN: "manage_accounts"}  # a clinician's home is their account page
 
@@ -48,3 +48,6 @@ def _requires(role: str) -> Callable:
 person_required = _requires(PERSON)
 # Account management: accounts, invitations, unlocking. Never any health data.
 admin_required = _requires(ADMIN)
+# Clinic pages: a clinician's own people list; what each person shared is checked per page
+# (fibrolog.sharing.services.can_see), never here.
+clinician_required = _requires(CLINICIAN)

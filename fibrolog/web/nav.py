@@ -33,7 +33,12 @@ def _links(request: HttpRequest, names) -> list[tuple[str, str, bool]]:
 # Accounts without a diary get their own few places, and no link to a diary page.
 NOT_A_PERSON = {
     "admin": (("manage_accounts", "Accounts"), ("manage_invitations", "Invitations")),
-    "clinician": (),
+    # Names of apps not installed are skipped (see _links).
+    "clinician": (
+        ("clinic_dashboard", "Your people"),
+        ("cohort_results", "Pooled results"),
+        ("api_tokens", "API tokens"),
+    ),
 }
 
 
