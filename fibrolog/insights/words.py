@@ -81,6 +81,7 @@ class Card:
     key: str
     weeks: tuple[tuple[int, str, str], ...] = ()  # (week, effect reached, 80% range)
     half_life: float | None = None
+    pooled: tuple[str, ...] = ()  # others' results, your own data, together (with consent)
 
 
 def _better_worse(item: Insight, change: float) -> str:
@@ -209,6 +210,29 @@ def treatment(item: Insight, names: Mapping[str, str] | None = None) -> Card:
         for w, (est, lo, hi) in sorted(item.reached_by_week.items())
     )
     return replace(card, weeks=weeks, half_life=round(item.half_life_days))
+
+
+def together(item: TreatmentInsight, others: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the lines "others: ...", "your own data: ...", "together: ..." for a prior's fit.
+
+    `others` are the sentences of the prior's source (a clinic's pooled results); empty when
+    the fit used no prior other than the default.
+    """
+    note = item.prior
+    if note is None or not others:
+        return ()
+    scale = _scale(item)
+    own = _span(item, note.own_low * scale, note.own_high * scale)
+    both = _span(item, item.interval95[0] * scale, item.interval95[1] * scale)
+    return (
+        *others,
+        f"Your own data alone: {_way(item, note.own_estimate * scale)} once fully established "
+        f"(19 in 20 chance {own}); chance it helps at all: {chance(note.own_p_helps)}.",
+        f"Together, your data with theirs as the starting point: "
+        f"{_way(item, item.estimate * scale)} (19 in 20 chance {both}); chance it helps at "
+        f"all: {chance(item.p_helps)}; by a meaningful 1 point or more: "
+        f"{chance(item.p_meaningful)}.",
+    )
 
 
 @dataclass(frozen=True)
