@@ -1,0 +1,91 @@
+"""Back to the person: the clinic's pooled result as the starting point of their own analysis."""
+
+from __future__ import annotations
+
+from fibrolog.analysis.cohort import MIN_PEOPLE, PersonEffect, person_prior, pool
+from fibrolog.analysis.cohort import CohortResult as PooledResult
+from fibrolog.cohort.models import CohortResult
+from fibrolog.cohort.services.consent import consented
+from fibrolog.insights.priors import Source
+from fibrolog.insights.words import chance, halves
+
+__all__ = ["cohort_priors", "latest_results", "leave_out"]
+
+
+def latest_results() -> list[CohortResult]:
+    """Return the latest stored result of each (treatment, outcome)."""
+    seen: set[tuple[str, str]] = set()
+    latest = []
+    for row in CohortResult.objects.all().iterator():
+        if (row.treatment, row.outcome) not in seen:
+            seen.add((row.treatment, row.outcome))
+            latest.append(row)
+    return latest
+
+
+def leave_out(stored: PooledResult, research_id: str) -> PooledResult | None:
+    """Pool the stored per-person summaries again without one person (None: too few left).
+
+    Notes
+    -----
+    A person's own data must not count twice (in the prior and in their own fit), so their
+    prior comes from everyone else (docs/methods.md, "Back to the person").
+    """
+    others = [
+        PersonEffect(p.id, p.raw.estimate, p.se, 0, 0)
+        for p in stored.per_person
+        if p.id != research_id
+    ]
+    if len(others) < MIN_PEOPLE:
+        return None
+    return pool(others, treatment=stored.treatment, outcome=stored.outcome,
+                better=stored.better, draws=400)  # fmt: skip
+
+
+def cohort_priors(user) -> list[Source]:
+    """Return the person's priors from the clinic's latest results (only with their consent)."""
+    consent = consented(user)
+    if consent is None:
+        return []
+    sources = []
+    for row in latest_results():
+        others = leave_out(row.pooled(), consent.research_id)
+        if others is not None:
+            sources.append(Source(row.outcome, row.treatment, person_prior(others),
+                                  _lines(others, row)))  # fmt: skip
+    return sources
+
+
+def _way(change: float, better: str) -> str:
+    size = halves(abs(change))
+    if size == 0:
+        return "about the same"
+    word = "higher" if change > 0 else "lower"
+    good = (change < 0) == (better == "lower")
+    return f"{size:g} point{'' if size == 1 else 's'} {word} ({'better' if good else 'worse'})"
+
+
+def _lines(others: PooledResult, row: CohortResult) -> tuple[str, ...]:
+    """Return the sentence about the other people, in plain words, intervals included."""
+    m, p, r = others.mean, others.predictive, others.responders
+    when = row.created_at.strftime("%-d %b %Y")
+    return (
+        f"Other people in this clinic who tried {row.treatment} ({others.people} people, pooled "
+        f"on {when}): after 12 weeks on it their {row.outcome} was on average "
+        f"{_way(m.estimate, others.better)} (19 in 20 chance between {_way(m.low, others.better)}"
+        f" and {_way(m.high, others.better)}); for someone new it would likely lie between "
+        f"{_way(p.low, others.better)} and {_way(p.high, others.better)}; about "
+        f"{round(r.estimate * 100)}% of them improved by 1 point or more (19 in 20 chance "
+        f"{round(r.low * 100)}% to {round(r.high * 100)}%); chance the average person is "
+        f"helped at all: {chance(_p_helps(others))}.",
+    )
+
+
+def _p_helps(result: PooledResult) -> float:
+    """Return the approximate chance the population mean is on the better side of zero."""
+    from scipy.stats import norm
+
+    m = result.mean
+    sd = max((m.high - m.low) / (2 * 1.959963984540054), 1e-9)
+    below = float(norm.cdf(0.0, loc=m.estimate, scale=sd))
+    return below if result.better == "lower" else 1.0 - below
