@@ -141,9 +141,6 @@ def fit_outcome(
     def _prior(t: str) -> tuple[EffectPrior, TreatmentFit] | None:
         return (mine[t], alone[t]) if t in mine and t in alone else None
 
-    def _prior(t: str) -> tuple[EffectPrior, TreatmentFit] | None:
-        return (mine[t], alone[t]) if t in mine and t in alone else None
-
     outcome = fit.outcome
     base = np.column_stack([outcome.level, fit.kernels])
     base_prec = np.concatenate([outcome.level_precision(), fit.precision])

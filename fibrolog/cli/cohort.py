@@ -8,6 +8,8 @@ import click
 
 from fibrolog.cli import _django
 
+USER_HELP = "People in the database who consented to research use (repeat, or all)."
+
 
 @click.group()
 def cohort() -> None:
@@ -26,8 +28,7 @@ def _source(folder: str | None, users: tuple[str, ...]) -> None:
 @cohort.command()
 @click.argument("folder", metavar="[DIR]", required=False,
                 type=click.Path(file_okay=False, exists=True))  # fmt: skip
-@click.option("--user", "users", multiple=True, metavar="NAME|all",
-              help="People in the database who consented to research use (repeat, or all).")  # fmt: skip
+@click.option("--user", "users", multiple=True, metavar="NAME|all", help=USER_HELP)
 @click.option("--treatment", required=True, metavar="T", help="The treatment column (1 on days).")
 @click.option("--outcome", required=True, metavar="O", help="The outcome column (0-10).")
 @click.option("--slow", is_flag=True, help="Slow onset (half-lives 3-84 days), e.g. LDN.")
@@ -92,8 +93,7 @@ def analyze(
 @cohort.command()
 @click.argument("folder", metavar="[DIR]", required=False,
                 type=click.Path(file_okay=False, exists=True))  # fmt: skip
-@click.option("--user", "users", multiple=True, metavar="NAME|all",
-              help="People in the database who consented to research use (repeat, or all).")  # fmt: skip
+@click.option("--user", "users", multiple=True, metavar="NAME|all", help=USER_HELP)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="FOLDER",
               help="Where to write the Parquet tables and the data dictionary.")  # fmt: skip
 def export(folder: str | None, users: tuple[str, ...], out: str) -> None:

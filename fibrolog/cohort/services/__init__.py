@@ -1,4 +1,4 @@
-"""Research consent, consented people's diaries, the pooled runs and their way back to the person."""
+"""Research consent, consented people's diaries, pooled runs, and the way back to the person."""
 
 from fibrolog.cohort.services.consent import consented, consented_people, set_consent
 from fibrolog.cohort.services.people import ALL, CohortError, choose, diaries, diary_of
