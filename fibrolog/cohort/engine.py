@@ -71,6 +71,7 @@ def connect(
             n_workers=workers or default_workers(),
             threads_per_worker=1,
             processes=processes,
+            protocol="tcp",  # threads too: reachable by --scheduler, on loopback only
             dashboard_address=None,
             host="127.0.0.1",
         ) as cluster,
