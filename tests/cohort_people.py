@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from fibrolog.accounts.services import create_account
 from fibrolog.analysis.cohort.simulate import simulate_person
-from fibrolog.cohort.engine import connect
 from fibrolog.cohort.models import ResearchConsent
 from fibrolog.diary.models import DailyValue, Metric
 from fibrolog.treatments.services import start_treatment
 
 
-@pytest.fixture(scope="session")
-def dask_client():
-    """One small Dask cluster for the session: two worker threads, quick to start."""
-    with connect(workers=2, processes=False) as client:
-        yield client
-
-
 def plant(name: str, diary: pd.DataFrame, *, consent: bool | None):
-    """Create a person with the diary's pain and LDN; consent True, False (a no) or None (no row)."""
+    """Create a person with the diary's pain and LDN; consent True, False (a no) or None."""
     user = create_account(name, "amber harbour softly drifting")
     pain = Metric.objects.get(key="pain", owner__isnull=True)
     DailyValue.objects.bulk_create(

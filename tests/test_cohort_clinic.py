@@ -1,4 +1,4 @@
-"""The clinic's pooled results: a durable job runs the analysis; the page shows pooled figures only."""
+"""The clinic's pooled results: a durable job runs the analysis; the page shows pooled figures."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from fibrolog.analysis.cohort.simulate import simulate_estimates
 from fibrolog.cohort.models import CohortResult, ResearchConsent
 from fibrolog.cohort.tasks import run_cohort
 from fibrolog.jobs.services import run_worker
-from tests.cohort_people import dask_client, plant_cohort  # noqa: F401  (fixture)
+from tests.cohort_people import plant_cohort
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
@@ -40,12 +42,11 @@ def test_it_removes_a_withdrawn_persons_summary_from_stored_results(maya, maya_c
     maya_client.post(URL, {"choice": "yes"})
     mine = ResearchConsent.objects.get(user=maya).research_id
     people, _ = simulate_estimates(5, -1.0, 0.5, seed=1)
-    people[0] = type(people[0])(mine, *[getattr(people[0], f) for f in ("estimate", "se",
-                                                                         "days", "days_on")])  # fmt: skip
+    people[0] = replace(people[0], id=mine)
+    pooled = pool(people, treatment="ldn", outcome="pain")
     stored = CohortResult.objects.create(
-        treatment="ldn", outcome="pain", result=pool(people, treatment="ldn", outcome="pain").to_dict(),
-        people=5,
-    )  # fmt: skip
+        treatment="ldn", outcome="pain", result=pooled.to_dict(), people=5
+    )
     maya_client.post(URL, {"choice": "no"})
     stored.refresh_from_db()
     assert mine not in {p["id"] for p in stored.result["per_person"]}

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from fibrolog.analysis.cohort import MIN_PEOPLE, PersonEffect, person_prior, pool
+from dataclasses import replace
+
+import numpy as np
+
+from fibrolog.analysis.cohort import MIN_PEOPLE, person_prior
 from fibrolog.analysis.cohort import CohortResult as PooledResult
+from fibrolog.analysis.cohort.grid import fit_grid
+from fibrolog.analysis.cohort.model import population
+from fibrolog.catalogue.treatments import TREATMENTS
+from fibrolog.cohort.forms import OUTCOME_NAMES
 from fibrolog.cohort.models import CohortResult
 from fibrolog.cohort.services.consent import consented
 from fibrolog.insights.priors import Source
@@ -11,35 +19,42 @@ from fibrolog.insights.words import chance, halves
 
 __all__ = ["cohort_priors", "latest_results", "leave_out"]
 
+NAMES = {t.key: t.name for t in TREATMENTS}
+
 
 def latest_results() -> list[CohortResult]:
     """Return the latest stored result of each (treatment, outcome)."""
-    seen: set[tuple[str, str]] = set()
-    latest = []
-    for row in CohortResult.objects.all().iterator():
-        if (row.treatment, row.outcome) not in seen:
-            seen.add((row.treatment, row.outcome))
-            latest.append(row)
-    return latest
+    pairs = CohortResult.objects.values_list("treatment", "outcome").distinct()
+    found = [
+        CohortResult.objects.filter(treatment=t, outcome=o).first() for t, o in sorted(set(pairs))
+    ]
+    return [row for row in found if row is not None]
 
 
 def leave_out(stored: PooledResult, research_id: str) -> PooledResult | None:
     """Pool the stored per-person summaries again without one person (None: too few left).
 
+    Returns
+    -------
+    PooledResult or None
+        The stored result with the mean, tau and predictive distribution of everyone else
+        and their per-person entries; the responder share is the stored one (it moves by at
+        most 1/n and is only reported, never used in the prior).
+
     Notes
     -----
     A person's own data must not count twice (in the prior and in their own fit), so their
-    prior comes from everyone else (docs/methods.md, "Back to the person").
+    prior comes from everyone else (docs/methods.md, "Back to the person"). Only the grid
+    posterior is recomputed (milliseconds for thousands of people), not each person's
+    shrunken estimate.
     """
-    others = [
-        PersonEffect(p.id, p.raw.estimate, p.se, 0, 0)
-        for p in stored.per_person
-        if p.id != research_id
-    ]
+    others = tuple(p for p in stored.per_person if p.id != research_id)
     if len(others) < MIN_PEOPLE:
         return None
-    return pool(others, treatment=stored.treatment, outcome=stored.outcome,
-                better=stored.better, draws=400)  # fmt: skip
+    y = np.array([p.raw.estimate for p in others])
+    se = np.array([p.se for p in others])
+    mean, tau, predictive = population(fit_grid(y, se, prior_scale=stored.tau_prior_scale))
+    return replace(stored, mean=mean, tau=tau, predictive=predictive, per_person=others)
 
 
 def cohort_priors(user) -> list[Source]:
@@ -68,10 +83,12 @@ def _way(change: float, better: str) -> str:
 def _lines(others: PooledResult, row: CohortResult) -> tuple[str, ...]:
     """Return the sentence about the other people, in plain words, intervals included."""
     m, p, r = others.mean, others.predictive, others.responders
-    when = row.created_at.strftime("%-d %b %Y")
+    when = f"{row.created_at:%d %b %Y}".lstrip("0")
+    treatment = NAMES.get(row.treatment, row.treatment)
+    outcome = OUTCOME_NAMES.get(row.outcome, row.outcome).lower()
     return (
-        f"Other people in this clinic who tried {row.treatment} ({others.people} people, pooled "
-        f"on {when}): after 12 weeks on it their {row.outcome} was on average "
+        f"Other people in this clinic who tried {treatment} ({others.people} people, pooled "
+        f"on {when}): after 12 weeks on it their {outcome} was on average "
         f"{_way(m.estimate, others.better)} (19 in 20 chance between {_way(m.low, others.better)}"
         f" and {_way(m.high, others.better)}); for someone new it would likely lie between "
         f"{_way(p.low, others.better)} and {_way(p.high, others.better)}; about "
