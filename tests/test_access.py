@@ -78,6 +78,9 @@ POLICY = {
     "import_map": "owner",
     "import_discard": "owner",
     "healthz": "public",
+    "research_consent": "owner",
+    "cohort_results": "clinician",
+    "cohort_run": "clinician",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},

@@ -2,7 +2,7 @@
 
 from fibrolog.cohort.services.consent import consented, consented_people, set_consent
 from fibrolog.cohort.services.people import ALL, CohortError, choose, diaries, diary_of
-from fibrolog.cohort.services.prior import cohort_priors, latest_results, leave_out
+from fibrolog.cohort.services.prior import cohort_priors, latest_results
 from fibrolog.cohort.services.run import analyze, dask_client, run_and_store
 
 __all__ = [
@@ -17,7 +17,6 @@ __all__ = [
     "diaries",
     "diary_of",
     "latest_results",
-    "leave_out",
     "run_and_store",
     "set_consent",
 ]

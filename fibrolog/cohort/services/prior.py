@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import numpy as np
-
-from fibrolog.analysis.cohort import MIN_PEOPLE, person_prior
 from fibrolog.analysis.cohort import CohortResult as PooledResult
-from fibrolog.analysis.cohort.grid import fit_grid
-from fibrolog.analysis.cohort.model import population
+from fibrolog.analysis.cohort import leave_out, person_prior
 from fibrolog.catalogue.treatments import TREATMENTS
 from fibrolog.cohort.forms import OUTCOME_NAMES
 from fibrolog.cohort.models import CohortResult
@@ -17,7 +11,7 @@ from fibrolog.cohort.services.consent import consented
 from fibrolog.insights.priors import Source
 from fibrolog.insights.words import chance, halves
 
-__all__ = ["cohort_priors", "latest_results", "leave_out"]
+__all__ = ["cohort_priors", "latest_results"]
 
 NAMES = {t.key: t.name for t in TREATMENTS}
 
@@ -29,32 +23,6 @@ def latest_results() -> list[CohortResult]:
         CohortResult.objects.filter(treatment=t, outcome=o).first() for t, o in sorted(set(pairs))
     ]
     return [row for row in found if row is not None]
-
-
-def leave_out(stored: PooledResult, research_id: str) -> PooledResult | None:
-    """Pool the stored per-person summaries again without one person (None: too few left).
-
-    Returns
-    -------
-    PooledResult or None
-        The stored result with the mean, tau and predictive distribution of everyone else
-        and their per-person entries; the responder share is the stored one (it moves by at
-        most 1/n and is only reported, never used in the prior).
-
-    Notes
-    -----
-    A person's own data must not count twice (in the prior and in their own fit), so their
-    prior comes from everyone else (docs/methods.md, "Back to the person"). Only the grid
-    posterior is recomputed (milliseconds for thousands of people), not each person's
-    shrunken estimate.
-    """
-    others = tuple(p for p in stored.per_person if p.id != research_id)
-    if len(others) < MIN_PEOPLE:
-        return None
-    y = np.array([p.raw.estimate for p in others])
-    se = np.array([p.se for p in others])
-    mean, tau, predictive = population(fit_grid(y, se, prior_scale=stored.tau_prior_scale))
-    return replace(stored, mean=mean, tau=tau, predictive=predictive, per_person=others)
 
 
 def cohort_priors(user) -> list[Source]:
