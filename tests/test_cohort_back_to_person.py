@@ -57,7 +57,7 @@ def test_it_shows_three_lines_with_consent_and_a_result(lena, stored):
     for line in LINES:
         assert line in page
     assert "Pooled and exploratory" in page and "40 people, pooled on" in page
-    assert "19 in 20 chance" in page and "chance it helps at all" in page
+    assert "19 in 20 chance" in page and "Chance it helps at all" in page
 
 
 def test_it_uses_the_clinics_prior_in_her_own_fit(lena, stored):

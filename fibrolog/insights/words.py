@@ -212,6 +212,21 @@ def treatment(item: Insight, names: Mapping[str, str] | None = None) -> Card:
     return replace(card, weeks=weeks, half_life=round(item.half_life_days))
 
 
+@dataclass(frozen=True)
+class _Side:
+    better: str | None
+
+
+def way(better: str | None, change: float) -> str:
+    """Return a change in points as words ("1.5 points lower (better)"), for any caller."""
+    return _way(_Side(better), change)  # type: ignore[arg-type]
+
+
+def span(better: str | None, low: float, high: float) -> str:
+    """Return a range in half points as words ("between 1 and 2 points lower (better)")."""
+    return _span(_Side(better), low, high)  # type: ignore[arg-type]
+
+
 def together(item: TreatmentInsight, others: tuple[str, ...]) -> tuple[str, ...]:
     """Return the lines "others: ...", "your own data: ...", "together: ..." for a prior's fit.
 
@@ -227,9 +242,9 @@ def together(item: TreatmentInsight, others: tuple[str, ...]) -> tuple[str, ...]
     return (
         *others,
         f"Your own data alone: {_way(item, note.own_estimate * scale)} once fully established "
-        f"(19 in 20 chance {own}); chance it helps at all: {chance(note.own_p_helps)}.",
+        f"(19 in 20 chance {own}). Chance it helps at all: {chance(note.own_p_helps)}.",
         f"Together, your data with theirs as the starting point: "
-        f"{_way(item, item.estimate * scale)} (19 in 20 chance {both}); chance it helps at "
+        f"{_way(item, item.estimate * scale)} (19 in 20 chance {both}). Chance it helps at "
         f"all: {chance(item.p_helps)}; by a meaningful 1 point or more: "
         f"{chance(item.p_meaningful)}.",
     )

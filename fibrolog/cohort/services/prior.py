@@ -9,7 +9,7 @@ from fibrolog.cohort.forms import OUTCOME_NAMES
 from fibrolog.cohort.models import CohortResult
 from fibrolog.cohort.services.consent import consented
 from fibrolog.insights.priors import Source
-from fibrolog.insights.words import chance, halves
+from fibrolog.insights.words import span, way
 
 __all__ = ["cohort_priors", "latest_results"]
 
@@ -39,38 +39,16 @@ def cohort_priors(user) -> list[Source]:
     return sources
 
 
-def _way(change: float, better: str) -> str:
-    size = halves(abs(change))
-    if size == 0:
-        return "about the same"
-    word = "higher" if change > 0 else "lower"
-    good = (change < 0) == (better == "lower")
-    return f"{size:g} point{'' if size == 1 else 's'} {word} ({'better' if good else 'worse'})"
-
-
 def _lines(others: PooledResult, row: CohortResult) -> tuple[str, ...]:
-    """Return the sentence about the other people, in plain words, intervals included."""
-    m, p, r = others.mean, others.predictive, others.responders
+    """Return the sentences about the other people, in plain words, intervals included."""
+    m, p, r, b = others.mean, others.predictive, others.responders, others.better
     when = f"{row.created_at:%d %b %Y}".lstrip("0")
     treatment = NAMES.get(row.treatment, row.treatment)
     outcome = OUTCOME_NAMES.get(row.outcome, row.outcome).lower()
     return (
         f"Other people in this clinic who tried {treatment} ({others.people} people, pooled "
-        f"on {when}): after 12 weeks on it their {outcome} was on average "
-        f"{_way(m.estimate, others.better)} (19 in 20 chance between {_way(m.low, others.better)}"
-        f" and {_way(m.high, others.better)}); for someone new it would likely lie between "
-        f"{_way(p.low, others.better)} and {_way(p.high, others.better)}; about "
-        f"{round(r.estimate * 100)}% of them improved by 1 point or more (19 in 20 chance "
-        f"{round(r.low * 100)}% to {round(r.high * 100)}%); chance the average person is "
-        f"helped at all: {chance(_p_helps(others))}.",
+        f"on {when}): after 12 weeks on it, their {outcome} was on average "
+        f"{way(b, m.estimate)} (19 in 20 chance {span(b, m.low, m.high)}). For someone new "
+        f"it would likely be {span(b, p.low, p.high)}. About {round(r.estimate * 100)}% of "
+        f"them improved by 1 point or more ({round(r.low * 100)}% to {round(r.high * 100)}%).",
     )
-
-
-def _p_helps(result: PooledResult) -> float:
-    """Return the approximate chance the population mean is on the better side of zero."""
-    from scipy.stats import norm
-
-    m = result.mean
-    sd = max((m.high - m.low) / (2 * 1.959963984540054), 1e-9)
-    below = float(norm.cdf(0.0, loc=m.estimate, scale=sd))
-    return below if result.better == "lower" else 1.0 - below
