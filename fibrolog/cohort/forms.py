@@ -20,7 +20,9 @@ SLOW = {t.key: t.onset == "slow" for t in TREATMENTS}
 
 class RunForm(forms.Form):
     treatment = forms.ChoiceField(choices=[(t.key, t.name) for t in TREATMENTS])
-    outcome = forms.ChoiceField(choices=[(o, OUTCOME_NAMES.get(o, o)) for o in DEFAULT_OUTCOMES])
+    outcome = forms.ChoiceField(
+        label="Symptom", choices=[(o, OUTCOME_NAMES.get(o, o)) for o in DEFAULT_OUTCOMES]
+    )
 
     def slow(self) -> bool:
         """Return whether the chosen treatment acts over weeks (the catalogue's onset)."""
