@@ -80,3 +80,19 @@ def test_it_sends_strangers_to_log_in(client, maya):
 def test_each_person_sets_only_their_own(maya, sam_client):
     sam_client.post(URL, {"choice": "yes"})
     assert consented(maya) is None
+
+
+def test_it_forgets_an_erased_persons_summary(maya, maya_client):
+    from fibrolog.archive.erase import erase_person
+
+    maya_client.post(URL, {"choice": "yes"})
+    mine = ResearchConsent.objects.get(user=maya).research_id
+    people, _ = simulate_estimates(5, -1.0, 0.5, seed=1)
+    people[0] = replace(people[0], id=mine)
+    pooled = pool(people, treatment="ldn", outcome="pain")
+    stored = CohortResult.objects.create(
+        treatment="ldn", outcome="pain", result=pooled.to_dict(), people=5
+    )
+    erase_person(maya)
+    stored.refresh_from_db()
+    assert mine not in {p["id"] for p in stored.result["per_person"]}

@@ -119,6 +119,8 @@ NOT_EXPORTED = {
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
     "otp_static.staticdevice": "the recovery codes: made again on a new server",
     "otp_static.statictoken": "one recovery code (a keyed hash of it)",
+    "cohort.researchconsent": "a choice about research use on this server: made again on another",
+    "cohort.cohortresult": "a clinic's pooled result: only the clinician who ran it is linked",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

@@ -10,7 +10,7 @@ from fibrolog.accounts.models import PERSON
 from fibrolog.audit.services import record
 from fibrolog.cohort.models import CohortResult, ResearchConsent
 
-__all__ = ["consented", "consented_people", "set_consent"]
+__all__ = ["consented", "consented_people", "forget_on_delete", "set_consent", "withdraw"]
 
 
 def consented(user) -> ResearchConsent | None:
@@ -33,9 +33,7 @@ def set_consent(user, yes: bool, *, address: str = "") -> ResearchConsent:
     Their own insights are refitted (with or without the cohort's starting point), and each
     stored result that held their summary is queued to run again without them.
     """
-    from fibrolog.cohort.tasks import run_cohort
     from fibrolog.insights.services import request_refresh
-    from fibrolog.jobs.services import enqueue
 
     with transaction.atomic():
         row, _ = ResearchConsent.objects.select_for_update().get_or_create(user=user)
@@ -44,13 +42,32 @@ def set_consent(user, yes: bool, *, address: str = "") -> ResearchConsent:
         record(user, "consent" if yes else "revoke", "research use of the diary", subject=user,
                address=address)  # fmt: skip
         if not yes:
-            for result in CohortResult.objects.all().iterator():
-                kept = [p for p in result.result.get("per_person", ())
-                        if p.get("id") != row.research_id]  # fmt: skip
-                if len(kept) != len(result.result.get("per_person", ())):
-                    result.result = {**result.result, "per_person": kept, "withdrawn": True}
-                    result.save(update_fields=["result"])
-                    enqueue(run_cohort, result.treatment, result.outcome, result.slow, None,
-                            once=True)  # fmt: skip
+            withdraw(row.research_id)
         request_refresh(user, delay=None)
     return row
+
+
+def withdraw(research_id: str) -> int:
+    """Take a person's summary out of every stored result and queue those analyses again.
+
+    Returns how many stored results held it. Called on a no, and when an account is erased
+    (its consent row is deleted with it).
+    """
+    from fibrolog.cohort.tasks import run_cohort
+    from fibrolog.jobs.services import enqueue
+
+    changed = 0
+    for result in CohortResult.objects.all().iterator():
+        people = result.result.get("per_person", ())
+        kept = [p for p in people if p.get("id") != research_id]
+        if len(kept) != len(people):
+            result.result = {**result.result, "per_person": kept, "withdrawn": True}
+            result.save(update_fields=["result"])
+            enqueue(run_cohort, result.treatment, result.outcome, result.slow, None, once=True)
+            changed += 1
+    return changed
+
+
+def forget_on_delete(sender, instance: ResearchConsent, **kwargs) -> None:
+    """Withdraw a person's summary when their consent row goes (their account was erased)."""
+    withdraw(instance.research_id)
