@@ -107,3 +107,14 @@ def test_it_goes_back_to_her_own_data_when_she_withdraws(lena, stored):
     set_consent(lena, False)
     assert LINES[0] not in _page(lena)
     assert _insight(lena).prior is None
+
+
+def test_it_says_so_on_the_overview_card_too(lena, stored):
+    from django.test import Client
+
+    ResearchConsent.objects.create(user=lena, consented=True)
+    compute(lena.pk)
+    client = Client()
+    client.force_login(lena)
+    page = client.get("/insights/").content.decode()
+    assert "Starts from other people&#x27;s pooled results" in page

@@ -82,6 +82,7 @@ class Card:
     weeks: tuple[tuple[int, str, str], ...] = ()  # (week, effect reached, 80% range)
     half_life: float | None = None
     pooled: tuple[str, ...] = ()  # others' results, your own data, together (with consent)
+    prior_note: str = ""  # said wherever the card is shown when a cohort prior was used
 
 
 def _better_worse(item: Insight, change: float) -> str:
@@ -209,7 +210,15 @@ def treatment(item: Insight, names: Mapping[str, str] | None = None) -> Card:
         (w, _way(item, est * scale), _span(item, lo * scale, hi * scale))
         for w, (est, lo, hi) in sorted(item.reached_by_week.items())
     )
-    return replace(card, weeks=weeks, half_life=round(item.half_life_days))
+    note = ""
+    if item.prior is not None:
+        own = item.prior
+        note = (
+            "Starts from other people's pooled results (research use; exploratory). Own data "
+            f"alone: {_way(item, own.own_estimate * scale)} (19 in 20 chance "
+            f"{_span(item, own.own_low * scale, own.own_high * scale)})."
+        )
+    return replace(card, weeks=weeks, half_life=round(item.half_life_days), prior_note=note)
 
 
 @dataclass(frozen=True)
