@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
+from django.test import Client
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
-from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.operationoutcome import OperationOutcome
-from django.test import Client
+from fhir.resources.R4B.patient import Patient
 
 from fibrolog.archive.export.fhir_bundle import resources as export_resources
 from fibrolog.archive.export.fhir_resources import patient_id

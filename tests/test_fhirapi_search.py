@@ -96,7 +96,9 @@ def test_it_filters_by_loinc_code_and_date_range(maya, dr_chen, year):
     assert {e.resource.code.coding[0].code for e in page.entry} == {PAIN_LOINC}
     dated = sorted(e.resource.effectiveDateTime for e in page.entry)
     assert (str(dated[0]), str(dated[-1])) == ("2026-01-01", "2026-03-31")
-    (phq9,) = _pages(client, f"/fhir/Observation?patient={pid}&code=http://loinc.org|{PHQ9_TOTAL_LOINC}")
+    (phq9,) = _pages(
+        client, f"/fhir/Observation?patient={pid}&code=http://loinc.org|{PHQ9_TOTAL_LOINC}"
+    )
     assert phq9.total == 12
     assert phq9.entry[0].resource.derivedFrom[0].reference.startswith("QuestionnaireResponse/")
 
