@@ -93,7 +93,7 @@ class Token:
             return False
         if self.system is None:
             return True
-        return coding.get("system", "") == self.system
+        return bool(coding.get("system", "") == self.system)
 
 
 def parse_token(text: str) -> tuple[Token, ...]:
@@ -237,8 +237,8 @@ class Page:
 
 def page(resources: Sequence[dict[str, Any]], count: int, cursor: tuple[str, str] | None) -> Page:
     """Return the page of up to `count` resources after `cursor`, in the stable order."""
-    ordered = sorted(resources, key=sort_key)
-    rest = [r for r in ordered if cursor is None or sort_key(r) > cursor]
-    items = tuple(rest[:count])
+    keyed = sorted((sort_key(r), r) for r in resources)  # ids are unique: no tie reaches r
+    rest = [(k, r) for k, r in keyed if cursor is None or k > cursor]
+    items = tuple(r for _, r in rest[:count])
     more = len(rest) > count and count > 0
-    return Page(items, len(ordered), encode_cursor(sort_key(items[-1])) if more else None)
+    return Page(items, len(keyed), encode_cursor(rest[count - 1][0]) if more else None)
