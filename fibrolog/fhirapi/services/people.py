@@ -19,7 +19,7 @@ class Grant:
 
     person: Any
     patient_id: str
-    parts: frozenset[str]
+    parts: tuple[str, ...]  # in API_PARTS' order
 
     def covers(self, part: str) -> bool:
         return part in self.parts
@@ -29,7 +29,7 @@ def people_of(clinician) -> list[Grant]:
     """Return every person whose share in force covers a part the API serves."""
     grants = []
     for share in people_for(clinician):
-        parts = frozenset(share.parts) & set(API_PARTS)
+        parts = tuple(p for p in API_PARTS if p in share.parts)
         if parts:
             grants.append(Grant(share.person, patient_id(share.person), parts))
     return grants
