@@ -81,7 +81,8 @@ def observations(request: HttpRequest, clinician) -> HttpResponse:
     s.parse_paging(pairs)
     grant = _grant(clinician, query.patient)
     response = _bundle(request, read.observations(grant, query), pairs)
-    _audit(request, clinician, grant, "Observation", [p for p in pairs if p[0] != "patient"])
+    asked = [p for p in pairs if p[0] not in {"patient", "subject"}]
+    _audit(request, clinician, grant, "Observation", asked)
     return response
 
 
