@@ -42,7 +42,7 @@ def render(name: str, replacements: dict[str, str]) -> str:
     rendered = text(name)
     for old, new in replacements.items():
         if old not in rendered:
-            raise AssertionError(f"deploy/{name} no longer contains {old!r}: update tests/deploy.py")
+            raise AssertionError(f"deploy/{name} lacks {old!r}: update tests/deploy.py")
         rendered = rendered.replace(old, new)
     return rendered
 

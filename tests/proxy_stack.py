@@ -81,14 +81,13 @@ class Stack:
         return clean_env(Path(variables["FIBROLOG_DATA_DIR"]), **variables)
 
     def unit(self, name: str) -> str:
-        return deploy.render(name, {k: v for k, v in self.paths().items() if k in deploy.text(name)})
+        used = {k: v for k, v in self.paths().items() if k in deploy.text(name)}
+        return deploy.render(name, used)
 
     def run_unit(self, name: str) -> list[subprocess.CompletedProcess[str]]:
         """Run a oneshot unit's commands in order (ExecStartPre, ExecStart, ExecStartPost)."""
-        done = []
-        for command in deploy.commands(self.unit(name), "ExecStartPre", "ExecStart", "ExecStartPost"):
-            done.append(_run(command, self.env()))
-        return done
+        keys = ("ExecStartPre", "ExecStart", "ExecStartPost")
+        return [_run(command, self.env()) for command in deploy.commands(self.unit(name), *keys)]
 
 
 def _run(command: list[str], env: dict[str, str], stdin: str | None = None):

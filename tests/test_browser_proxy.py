@@ -58,8 +58,9 @@ def browser(stack, tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
+        environment = {**os.environ, "HOME": str(home)}  # chromium reads $HOME/.pki/nssdb
         launched = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=ARGS, env={**os.environ, "HOME": str(home)}
+            executable_path=CHROMIUM, headless=True, args=ARGS, env=environment
         )
         yield launched
         launched.close()

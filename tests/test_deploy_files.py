@@ -63,3 +63,19 @@ def test_systemd_accepts_the_units(tmp_path):
     )
     # An unknown or misspelt key is only a warning (exit 0): any output at all fails the test.
     assert done.returncode == 0 and not (done.stdout + done.stderr).strip(), done.stderr
+
+
+def test_a_shell_reads_the_environment_file_as_systemd_does(tmp_path):
+    # docs/server.md runs admin commands with `set -a; . /etc/fibrolog/fibrolog.env`.
+    script = 'set -a; . "$1"; exec env'
+    done = subprocess.run(
+        ["sh", "-c", script, "sh", str(deploy.DEPLOY / "fibrolog.env")],
+        env={"PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    seen = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    expected = deploy.environment(deploy.text("fibrolog.env"))
+    assert {name: seen.get(name) for name in expected} == expected
