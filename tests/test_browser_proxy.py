@@ -131,7 +131,7 @@ def test_csrf_refuses_a_post_without_the_token_and_takes_one_with_it(stack, page
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
     foreign = proxy_stack.https_post(
         stack,
-        "/today/",
+        "/checkin/",
         {"csrfmiddlewaretoken": token or "", "day": saved_day, "m_pain": "9"},
         {"Cookie": cookies, "Origin": "https://evil.example", "Referer": "https://evil.example/"},
     )
