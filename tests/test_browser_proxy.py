@@ -139,6 +139,25 @@ def test_csrf_refuses_a_post_without_the_token_and_takes_one_with_it(stack, page
     assert _read_back(stack)["pain"] == [5.0]
 
 
+def test_a_failed_login_is_counted_against_the_real_address_not_a_claimed_one(stack, browser):
+    # Login throttling counts failures per address, read from X-Forwarded-For behind a proxy
+    # (its last entry, which Caddy writes): a client's own claim must not count.
+    context = browser.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.9"})
+    page = context.new_page()
+    page.goto(f"{stack.url}/login/")
+    page.get_by_label("Name").fill("mallory")
+    page.get_by_label("Passphrase").fill("not the passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("alert").filter(has_text="did not match").wait_for()
+    context.close()
+    code = (
+        "from axes.models import AccessFailureLog; "
+        "print(json.dumps(list(AccessFailureLog.objects.filter(username='mallory')"
+        ".values_list('ip_address', flat=True))))"
+    )
+    assert _query(stack, code) == ["127.0.0.1"]
+
+
 def test_caddy_sends_plain_http_to_https(stack):
     connection = http.client.HTTPConnection("127.0.0.1", stack.http_port, timeout=10)
     connection.request("GET", "/today/", headers={"Host": f"localhost:{stack.http_port}"})
@@ -180,16 +199,20 @@ def _today_on_the_page(page) -> str:
 
 def _read_back(stack) -> dict[str, object]:
     """Return Maya's pain values and latest note, read from the database by a fresh process."""
-    code = (
-        "import json, django; django.setup(); "
+    return _query(
+        stack,
         "from fibrolog.diary.models import DailyValue, Note; "
         "pain = DailyValue.objects.filter(user__username='maya', metric__key='pain'); "
         "note = Note.objects.filter(user__username='maya').order_by('-day').first(); "
         "print(json.dumps({'pain': [v.value for v in pain], "
-        "'note': note and note.text, 'day': note and note.day.isoformat()}))"
+        "'note': note and note.text, 'day': note and note.day.isoformat()}))",
     )
+
+
+def _query(stack, code: str):
+    """Run `code` (printing JSON) in a fresh process with the units' environment."""
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", f"import json, django; django.setup(); {code}"],
         env={**stack.env(), "DJANGO_SETTINGS_MODULE": "fibrolog.settings"},
         cwd=deploy.ROOT,
         capture_output=True,
