@@ -119,15 +119,15 @@ def start(folder: Path, caddy: str) -> Stack:
     key.write_text(STRONG_KEY + "\n")
     key.chmod(0o600)
     stack.database = _database(folder)
-    env = stack.env()
-    web = stack.unit("fibrolog-web.service")
-    (migrate,) = deploy.commands(web, "ExecStartPre")
-    _run(migrate, env)
-    create = [*deploy.RUN_HERE.split(), "user", "create", "maya", "--password-stdin"]
-    _run(create, env, stdin=PASSPHRASE + "\n")
-    (serve,) = deploy.commands(web, "ExecStart")
-    (work,) = deploy.commands(stack.unit("fibrolog-worker.service"), "ExecStart")
     try:
+        env = stack.env()
+        web = stack.unit("fibrolog-web.service")
+        (migrate,) = deploy.commands(web, "ExecStartPre")
+        _run(migrate, env)
+        create = [*deploy.RUN_HERE.split(), "user", "create", "maya", "--password-stdin"]
+        _run(create, env, stdin=PASSPHRASE + "\n")
+        (serve,) = deploy.commands(web, "ExecStart")
+        (work,) = deploy.commands(stack.unit("fibrolog-worker.service"), "ExecStart")
         for name, command in (("web", serve), ("worker", work)):
             stack.processes[name] = _spawn(command, env, folder / f"{name}.log")
         caddyfile = folder / "Caddyfile"

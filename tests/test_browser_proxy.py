@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import urllib.parse
 
 import pytest
@@ -156,6 +157,17 @@ def test_a_failed_login_is_counted_against_the_real_address_not_a_claimed_one(st
         ".values_list('ip_address', flat=True))))"
     )
     assert _query(stack, code) == ["127.0.0.1"]
+
+
+def test_health_through_the_proxy_sees_the_separate_worker(stack):
+    deadline, state = time.monotonic() + 60, {}
+    while time.monotonic() < deadline:
+        status, _headers, body = proxy_stack.https_get(stack, "/healthz")
+        state = json.loads(body)
+        if status == 200 and state["worker"]["running"] >= 1:
+            break
+        time.sleep(0.5)
+    assert state["worker"]["running"] == 1, state  # fibrolog-worker.service, not one inside serve
 
 
 def test_caddy_sends_plain_http_to_https(stack):
