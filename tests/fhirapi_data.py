@@ -54,3 +54,9 @@ def api_client(clinician) -> Client:
 
 def shared(person, clinician, parts=("diary", "questionnaires")):
     return share(person, clinician, list(parts))
+
+
+def bearer_headers(clinician) -> dict[str, str]:
+    """Return request headers with a fresh API token of the clinician's (for the persona
+    matrix's CREDENTIALS in tests/test_access.py)."""
+    return {"HTTP_AUTHORIZATION": f"Bearer {issue(clinician, 'persona matrix').secret}"}

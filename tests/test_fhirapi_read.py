@@ -83,6 +83,8 @@ def test_it_leaves_out_the_questionnaires_when_only_the_diary_is_shared(maya, dr
     kinds = {type(e.resource).__name__ for e in bundle.entry}
     assert kinds == {"Patient", "Observation", "MedicationStatement"}
     assert not any(getattr(e.resource, "derivedFrom", None) for e in bundle.entry)
+    phq9 = f"/fhir/Observation?patient={patient_id(maya)}&code=44261-6"
+    assert Bundle.model_validate_json(api_client(dr_chen).get(phq9).content).total == 0
 
 
 def test_it_answers_an_unknown_path_and_a_write_with_an_outcome(maya, dr_chen):

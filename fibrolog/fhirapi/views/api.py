@@ -58,7 +58,9 @@ def _bundle(request: HttpRequest, resources, pairs) -> HttpResponse:
 @endpoint(token=False)
 def metadata(request: HttpRequest) -> HttpResponse:
     """The CapabilityStatement (no token needed: it says how to get one)."""
-    s.only(query_pairs(request), ("mode",))
+    pairs = query_pairs(request)
+    s.only(pairs, ("mode",))
+    s.parse_paging(pairs)
     return fhir_json(capability(base_url(request), fibrolog.__version__))
 
 
