@@ -144,3 +144,13 @@ def test_it_audits_no_read_that_was_refused(maya, dr_chen):
         client.get(url)
         Client().get(url)
     assert not AuditEntry.objects.filter(subject=maya).exists()
+
+
+def test_it_sends_no_api_call_to_two_factor_set_up_on_a_server(maya, dr_chen, monkeypatch):
+    monkeypatch.setenv("FIBROLOG_PUBLIC_URL", "https://clinic.example")
+    shared(maya, dr_chen)
+    client = api_client(dr_chen)
+    client.force_login(dr_chen)  # a session that has not set up two-factor, sent along
+    assert client.get("/account/api-tokens/")["Location"] == "/account/two-factor/"
+    response = client.get(_urls(maya)[0])
+    assert response.status_code == 200 and response["Content-Type"] == "application/fhir+json"
