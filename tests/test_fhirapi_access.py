@@ -127,13 +127,19 @@ def test_it_audits_every_read_in_the_persons_trail(maya, dr_chen):
     client.get(f"/fhir/Patient/{pid}", REMOTE_ADDR="203.0.113.9")
     client.get(f"/fhir/Observation?patient={pid}&code=72514-3&_count=2", REMOTE_ADDR="203.0.113.9")
     client.get(f"/fhir/Patient/{pid}/$everything")
+    client.get(f"/fhir/Observation?subject=Patient/{pid}&code=http://loinc.org|44261-6")
     client.get("/fhir/metadata")
     reads = [e for e in entries_for(maya) if e.action == "fhir read"]
-    assert before == 0 and len(reads) == 3
+    assert before == 0 and len(reads) == 4
     what = [e.what for e in reversed(reads)]
-    assert what == ["Patient", "Observation?code=72514-3&_count=2", "Patient/$everything"]
+    assert what == [
+        "Patient",
+        "Observation?code=72514-3&_count=2",
+        "Patient/$everything",
+        "Observation?code=http://loinc.org|44261-6",
+    ]
     assert {e.actor_name for e in reads} == {"drchen"}
-    assert reads[-1].address == "203.0.113.9"
+    assert reads[-2].address == "203.0.113.9"
     assert verify() == []
 
 

@@ -37,8 +37,8 @@ def _grant(clinician, patient_id: str) -> Grant:
 
 def _audit(request: HttpRequest, clinician, grant: Grant, what: str, pairs) -> None:
     shown = [(n, v) for n, v in pairs if n not in {"_cursor", "_format"}]
-    if shown:
-        what += "?" + urlencode(shown)
+    if shown:  # as typed, not URL-encoded: the person reads this line in her trail
+        what += "?" + "&".join(f"{n}={v}" for n, v in shown)
     if any(n == "_cursor" for n, _ in pairs):
         what += " (a next page)"
     record(clinician, ACTION, what, subject=grant.person, address=client_ip(request))
