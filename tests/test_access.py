@@ -78,6 +78,13 @@ POLICY = {
     "import_map": "owner",
     "import_discard": "owner",
     "healthz": "public",
+    "api_tokens": "clinician",
+    "api_token_revoke": "clinician",
+    "fhir_metadata": "public",
+    "fhir_unknown": "public",
+    "fhir_patient": "token",
+    "fhir_observations": "token",
+    "fhir_everything": "token",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},

@@ -21,4 +21,5 @@ urlpatterns = [
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("", include("fibrolog.fhirapi.urls")),
 ]
