@@ -81,6 +81,13 @@ POLICY = {
     "research_consent": "owner",
     "cohort_results": "clinician",
     "cohort_run": "clinician",
+    "api_tokens": "clinician",
+    "api_token_revoke": "clinician",
+    "fhir_metadata": "public",
+    "fhir_unknown": "public",
+    "fhir_patient": "token",
+    "fhir_observations": "token",
+    "fhir_everything": "token",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},

@@ -121,6 +121,7 @@ NOT_EXPORTED = {
     "otp_static.statictoken": "one recovery code (a keyed hash of it)",
     "cohort.researchconsent": "a choice about research use on this server: made again on another",
     "cohort.cohortresult": "a clinic's pooled result: only the clinician who ran it is linked",
+    "fhirapi.apitoken": "a clinician's API key (only its hash): useless on another server",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

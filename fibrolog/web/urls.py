@@ -24,4 +24,5 @@ urlpatterns = [
     path("experiments/", include("fibrolog.experiments.urls")),
     path("", include("fibrolog.cohort.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("", include("fibrolog.fhirapi.urls")),
 ]
