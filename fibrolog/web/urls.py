@@ -21,4 +21,6 @@ urlpatterns = [
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("sharing/", include("fibrolog.sharing.urls")),
+    path("audit/", include("fibrolog.audit.urls")),
 ]
