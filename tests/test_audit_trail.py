@@ -9,18 +9,23 @@ from django.db import close_old_connections, connection
 from django.test import Client
 
 from fibrolog.audit.models import SYSTEM, AuditEntry
-from fibrolog.audit.services import check, chain_of, entries_for, record
+from fibrolog.audit.services import chain_of, check, entries_for, record
 from fibrolog.sharing.services import share
 from tests.conftest import PASSPHRASE
 
 
 def test_it_records_logins_and_failed_logins(maya):
-    Client().post("/login/", {"username": "maya", "password": "wrong " + PASSPHRASE},
-                  REMOTE_ADDR="203.0.113.9")
-    Client().post("/login/", {"username": "maya", "password": PASSPHRASE},
-                  REMOTE_ADDR="203.0.113.9")
-    Client().post("/login/", {"username": "nobody", "password": PASSPHRASE},
-                  REMOTE_ADDR="198.51.100.4")
+    Client().post(
+        "/login/",
+        {"username": "maya", "password": "wrong " + PASSPHRASE},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    Client().post(
+        "/login/", {"username": "maya", "password": PASSPHRASE}, REMOTE_ADDR="203.0.113.9"
+    )
+    Client().post(
+        "/login/", {"username": "nobody", "password": PASSPHRASE}, REMOTE_ADDR="198.51.100.4"
+    )
     mine = [(e.action, e.actor_name, e.address) for e in entries_for(maya)]
     assert mine[:2] == [("login", "maya", "203.0.113.9"), ("login failed", "", "203.0.113.9")]
     stranger = AuditEntry.objects.get(chain=SYSTEM)
@@ -40,7 +45,7 @@ def test_it_shows_the_person_who_looked_newest_first(maya_client, maya, dr_chen)
     record(dr_chen, "view", "diary", subject=maya, address="192.0.2.44")
     page = maya_client.get("/audit/").content.decode()
     assert page.index("drchen") < page.index("you</strong>")
-    assert "<strong>drchen</strong> <span class=\"muted\">(clinician)</span>" in page
+    assert '<strong>drchen</strong> <span class="muted">(clinician)</span>' in page
     assert "looked at: diary" in page and "from 192.0.2.44" in page
     assert "Your record is whole" in page
 
@@ -115,7 +120,7 @@ def test_it_keeps_every_chain_whole_when_threads_append_at_once(first):
             for i in range(per_thread):
                 record(clinician, "view", f"thread {n} look {i}", subject=person)
                 record(None, "login failed", f"thread {n} try {i}", subject=None)
-        except Exception as exc:  # noqa: BLE001 - reported below, with the database's words
+        except Exception as exc:
             errors.append(repr(exc))
         finally:
             close_old_connections()

@@ -1,4 +1,4 @@
-"""The sharing pages: a person shares from the list or by code and revokes; a clinician makes codes."""
+"""Sharing pages: a person shares (from a list or by code) and revokes; a clinician makes codes."""
 
 from __future__ import annotations
 

@@ -80,8 +80,13 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         )
         return redirect(f"{reverse('report')}?{request.GET.urlencode()}")
     period = f"{wanted.start.isoformat()} to {wanted.end.isoformat()}"
-    record(request.user, "export", f"report PDF, {period}", subject=request.user,
-           address=client_ip(request))
+    record(
+        request.user,
+        "export",
+        f"report PDF, {period}",
+        subject=request.user,
+        address=client_ip(request),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"fibrolog-report-{wanted.start.isoformat()}-{wanted.end.isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

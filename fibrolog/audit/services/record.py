@@ -68,9 +68,9 @@ def record(
                     at=timezone.now(),
                     subject=subject,
                     actor=actor if known else None,
-                    actor_name=(name if name is not None else actor.get_username() if known else "")[
-                        :150
-                    ],
+                    actor_name=(
+                        name if name is not None else actor.get_username() if known else ""
+                    )[:150],
                     actor_role=role_of(actor) if known else "",
                     action=action[:24],
                     what=what[:300],

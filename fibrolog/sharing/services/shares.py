@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-
-from django.contrib.auth import get_user_model
 
 from fibrolog.accounts.access import role_of
 from fibrolog.accounts.models import CLINICIAN, PERSON
@@ -49,7 +48,8 @@ def share(
             created_at=now,
             expires_at=now + timedelta(days=days),
         )
-        what = f"{', '.join(made.parts)} with {clinician.get_username()} until {made.expires_at:%Y-%m-%d}"
+        until = f"{made.expires_at:%Y-%m-%d}"
+        what = f"{', '.join(made.parts)} with {clinician.get_username()} until {until}"
         record(person, "share", what, subject=person, address=address)
         return made
 
