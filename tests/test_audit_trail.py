@@ -46,7 +46,7 @@ def test_it_shows_the_person_who_looked_newest_first(maya_client, maya, dr_chen)
     page = maya_client.get("/audit/").content.decode()
     assert page.index("drchen") < page.index("you</strong>")
     assert '<strong>drchen</strong> <span class="muted">(clinician)</span>' in page
-    assert "looked at: diary" in page and "from 192.0.2.44" in page
+    assert "looked at diary" in page and "from 192.0.2.44" in page
     assert "Your record is whole" in page
 
 

@@ -20,7 +20,7 @@ def test_it_shares_with_a_clinician_from_the_list(maya_client, maya, dr_chen):
     )
     assert response.status_code == 302
     page = maya_client.get("/sharing/").content.decode()
-    assert "drchen can see your report and diary and timeline until" in page
+    assert "drchen can see your report and diary until" in page
     assert can_see(dr_chen, maya, "diary") and not can_see(dr_chen, maya, "questionnaires")
 
 

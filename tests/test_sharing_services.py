@@ -65,9 +65,7 @@ def test_it_says_a_share_in_plain_words(maya, dr_chen):
     dr_chen.save()
     made = share(maya, dr_chen, ["report", "diary"], 10)
     day = timezone.localtime(made.expires_at)
-    assert sentence(made) == (
-        f"Dr Chen can see your report and diary and timeline until {day.day} {day:%B %Y}"
-    )
+    assert sentence(made) == (f"Dr Chen can see your report and diary until {day.day} {day:%B %Y}")
     revoke(maya, dr_chen)
     made.refresh_from_db()
     assert "until you stopped sharing on" in sentence(made)

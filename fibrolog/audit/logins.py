@@ -14,7 +14,7 @@ def _address(request) -> str:
 
 def logged_in(sender, request, user, **kwargs) -> None:
     """Add "logged in" to the account's own trail."""
-    record(user, "login", "logged in", subject=user, address=_address(request))
+    record(user, "login", "", subject=user, address=_address(request))
 
 
 def login_failed(sender, credentials, request=None, **kwargs) -> None:
@@ -22,7 +22,8 @@ def login_failed(sender, credentials, request=None, **kwargs) -> None:
     typed = str(credentials.get("username", "") or "")[:150]
     account = get_user_model().objects.filter(username__iexact=typed).first() if typed else None
     if account is not None:
-        record(None, "login failed", "a failed login", subject=account, address=_address(request))
+        what = f"as {account.get_username()}"
+        record(None, "login failed", what, subject=account, address=_address(request))
     else:
-        what = f"a failed login as {typed!r}"
+        what = f"as {typed!r} (no such account)"
         record(None, "login failed", what, subject=None, address=_address(request))

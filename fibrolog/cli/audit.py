@@ -39,7 +39,7 @@ def audit(target: str, as_json: bool) -> None:
     for ln in lines:
         role = f" ({ln.role})" if ln.role else ""
         where = f" from {ln.address}" if ln.address else ""
-        click.echo(f"{ln.when:%Y-%m-%d %H:%M}  {ln.who}{role} {ln.doing}: {ln.what}{where}")
+        click.echo(f"{ln.when:%Y-%m-%d %H:%M}  {ln.who}{role} {ln.doing} {ln.what}{where}")
     if not lines:
         click.echo(f"Nothing recorded for {person.get_username()}.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from fibrolog.sharing.models import DEFAULT_DAYS, PARTS
-from fibrolog.sharing.services.words import PART_WORDS, display_name
+from fibrolog.sharing.services.words import display_name
 
 
 class ShareForm(forms.Form):
@@ -19,7 +19,7 @@ class ShareForm(forms.Form):
         help_text="8 letters and digits, like ABCD-2345.",
     )
     parts = forms.MultipleChoiceField(
-        choices=[(key, PART_WORDS[key].capitalize()) for key in PARTS],
+        choices=list(PARTS.items()),
         widget=forms.CheckboxSelectMultiple,
         initial=list(PARTS),
         label="What they may see",

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 # The parts a person chooses from (the keys are the CLI's --what names: a contract).
 PARTS = {
-    "report": "The report",
+    "report": "Report",
     "diary": "Diary and timeline",
     "questionnaires": "Questionnaires",
     "insights": "Insights and self-experiments",

@@ -61,7 +61,7 @@ def revoke(person, clinician, *, address: str = "") -> int:
         shares = Share.objects.filter(person=person, clinician=clinician).active(now)
         ended = shares.update(revoked_at=now)
         if ended:
-            what = f"stopped sharing with {clinician.get_username()}"
+            what = f"with {clinician.get_username()}"
             record(person, "revoke", what, subject=person, address=address)
     return ended
 

@@ -9,9 +9,9 @@ from fibrolog.sharing.models import Share
 
 PART_WORDS = {
     "report": "report",
-    "diary": "diary and timeline",
+    "diary": "diary",
     "questionnaires": "questionnaires",
-    "insights": "insights and self-experiments",
+    "insights": "insights",
 }
 
 
@@ -21,7 +21,7 @@ def display_name(user) -> str:
 
 
 def parts_words(parts: list[str]) -> str:
-    """Return "report, diary and timeline and questionnaires" style words for the parts."""
+    """Return "report, diary and questionnaires" for these parts."""
     words = [PART_WORDS.get(p, p) for p in parts]
     if len(words) <= 1:
         return "".join(words)
