@@ -227,6 +227,17 @@ def test_it_declares_each_policy_in_the_documented_format(name):
     assert isinstance(kwargs, dict) and isinstance(query, str) and not query.startswith("?")
 
 
+def test_it_reads_each_word_as_documented():
+    seen = {w: {p for p in PERSONAS if expected(w, p, False) == "seen"} for w in WORDS - {"token"}}
+    assert seen["owner"] == {"person_a", "person_b"}
+    assert {p for p in PERSONAS if expected("owner", p, True) == "seen"} == {"person_a"}
+    assert seen["account"] == set(PERSONAS) - {"anonymous"}
+    assert seen["clinician"] == CLINICIANS and seen["admin"] == {"admin"}
+    shared = {p for p in PERSONAS if expected("shared:diary", p, True) == "seen"}
+    assert shared == {"clinician_consent"}
+    assert {expected("token", p, False) for p in PERSONAS if p not in CREDENTIALS} <= {"401"}
+
+
 @pytest.fixture
 def fast_passwords(settings):
     """Hash the seven personas' passphrases quickly: the matrix tests access, not Argon2."""
