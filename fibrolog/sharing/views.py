@@ -64,12 +64,10 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def clinician_code(request: HttpRequest) -> HttpResponse:
     """Make a one-time code to give a person; list the people who share with this clinician."""
-    clinician, code = request.user, None
+    clinician, code, expires = request.user, None, None
     if request.method == "POST":
         made, code = services.new_code(clinician)
         expires = made.expires_at
-    else:
-        expires = None
     context = {
         "code": code,
         "expires": expires,

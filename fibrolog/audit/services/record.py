@@ -37,18 +37,11 @@ def _lock(chain: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key(chain)])
 
 
-def record(
-    actor,
-    action: str,
-    what: str,
-    *,
-    subject=None,
-    address: str = "",
-    name: str | None = None,
-) -> AuditEntry:
+def record(actor, action: str, what: str, *, subject=None, address: str = "") -> AuditEntry:
     """Append "actor did action on what (of subject) from address" to the subject's chain.
 
-    `name` stands for the actor when there is no account (a failed login for an unknown name).
+    `actor` may be None (no account: a failed login, the command line); the entry then has no
+    name, and the person's page says "someone".
     """
     chain = chain_of(subject)
     known = actor is not None and actor.pk is not None
@@ -68,9 +61,7 @@ def record(
                     at=timezone.now(),
                     subject=subject,
                     actor=actor if known else None,
-                    actor_name=(
-                        name if name is not None else actor.get_username() if known else ""
-                    )[:150],
+                    actor_name=actor.get_username()[:150] if known else "",
                     actor_role=role_of(actor) if known else "",
                     action=action[:24],
                     what=what[:300],
