@@ -12,7 +12,8 @@ Format (keep it exactly so; other apps' URLs are added in it):
 
 kwargs are the URL's arguments; a value may be the placeholder "{A}" (person A's account id) or
 a callable taking person A's account and returning the id (it makes the object for A: a
-treatment, an experiment ...). The querystring is appended after "?".
+treatment, an experiment ...). The querystring is appended after "?"; it may also be a callable
+taking A's account and returning it (for an id in the query, e.g. "patient=...").
 
 Words:
 
@@ -80,6 +81,16 @@ def _import(a) -> int:
         user=a, kind="bearable", filename="a.csv", path="/nonexistent/a.csv", state="preview"
     )
     return job.pk
+
+
+def _patient(a) -> str:
+    from fibrolog.archive.export.fhir_resources import patient_id
+
+    return patient_id(a)
+
+
+def _patient_query(a) -> str:
+    return f"patient={_patient(a)}"
 
 
 def _share(a) -> int:
@@ -161,9 +172,28 @@ POLICY: dict[str, str | tuple] = {
     "sharing_revoke": ("owner", {"pk": _share}),
     "audit_log": "owner",
     "clinician_code": "clinician",
+    "api_tokens": "clinician",
+    "api_token_revoke": ("clinician", {"pk": 1}),
+    "fhir_metadata": "public",
+    "fhir_unknown": ("public", {"rest": "Condition"}),
+    "fhir_patient": ("shared:diary", {"pid": _patient}),
+    "fhir_observations": ("shared:diary", {}, _patient_query),
+    "fhir_everything": ("shared:diary", {"pid": _patient}),
 }
 
-CREDENTIALS: dict[str, Callable[[object], dict[str, str]]] = {}
+
+def _bearer(clinician) -> dict[str, str]:
+    from tests.fhirapi_data import bearer_headers
+
+    return bearer_headers(clinician)
+
+
+# Every clinician holds an API token of their own; nobody else has one.
+CREDENTIALS: dict[str, Callable[[object], dict[str, str]]] = {
+    "clinician_consent": _bearer,
+    "clinician_none": _bearer,
+    "clinician_revoked": _bearer,
+}
 PERSONAS = (
     "anonymous",
     "person_a",
@@ -224,7 +254,7 @@ def test_it_declares_a_policy_for_every_url():
 def test_it_declares_each_policy_in_the_documented_format(name):
     word, kwargs, query = _parse(POLICY[name])
     assert word in WORDS or (word.startswith("shared:") and word[7:] in PARTS), word
-    assert isinstance(kwargs, dict) and isinstance(query, str) and not query.startswith("?")
+    assert isinstance(kwargs, dict) and (callable(query) or not query.startswith("?"))
 
 
 def test_it_reads_each_word_as_documented():
@@ -315,6 +345,7 @@ def test_every_persona_gets_what_the_policy_declares(personas, name):
     a = personas["person_a"]
     names_object = any(callable(v) or v == "{A}" for v in kwargs.values())
     kwargs = {k: v(a) if callable(v) else (a.pk if v == "{A}" else v) for k, v in kwargs.items()}
+    query = query(a) if callable(query) else query
     url = reverse(name, kwargs=kwargs) + (f"?{query}" if query else "")
     for persona in PERSONAS:
         user = personas[persona]

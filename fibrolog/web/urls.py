@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("fibrolog.jobs.urls")),
     path("sharing/", include("fibrolog.sharing.urls")),
     path("audit/", include("fibrolog.audit.urls")),
+    path("", include("fibrolog.fhirapi.urls")),
 ]
