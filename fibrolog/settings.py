@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "fibrolog.archive",
     "fibrolog.reports",
     "fibrolog.experiments",
+    "fibrolog.clinic",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ APPS = (
     "imports",
     "archive",
     "reports",
+    "clinic",
     "cohort",
     "web",
     "cli",

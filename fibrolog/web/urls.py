@@ -20,5 +20,6 @@ urlpatterns = [
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
+    path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
 ]
