@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC
 
 from fibrolog.accounts.services import create_account, today_for
 from fibrolog.diary.models import DailyValue, Metric
@@ -42,7 +42,7 @@ def answered(user, name: str, day: date, answers: dict) -> Response:
         instrument=name,
         version="test",
         answers=answers,
-        completed_at=datetime.combine(day, datetime.min.time(), tzinfo=tz.utc),
+        completed_at=datetime.combine(day, datetime.min.time(), tzinfo=UTC),
         day=day,
     )
 

@@ -1,4 +1,4 @@
-"""The clinic dashboard: Dr Chen sees her people, who needs attention first, and only what they shared."""
+"""The clinic dashboard: Dr Chen sees her people, who needs attention first, only what is shared."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_it_shows_pain_and_fatigue_against_their_own_previous_ninety_days(
     diary(alma, recent=7, before=5)
     response = clinician_client.get(URL)
     row = response.context["rows"][0]
-    pain, fatigue = row.trends
+    pain, _fatigue = row.trends
     assert (pain.recent, pain.before, pain.word) == (7, 5, "worse")
     assert pain.change_text == "+2.0"
     assert row.last_checkin == today_for(dr_chen) or row.last_checkin is not None
@@ -102,7 +102,7 @@ def test_it_counts_the_flag_from_the_last_visit_only(clinician_client, dr_chen):
 
 
 def test_it_filters_by_flag_worsening_and_name(clinician_client, dr_chen):
-    alma, bert, cleo = (person(n, dr_chen) for n in ("alma", "bert", "cleo"))
+    _alma, bert, cleo = (person(n, dr_chen) for n in ("alma", "bert", "cleo"))
     diary(bert, recent=8, before=4)
     phq9(cleo, today_for(cleo), each=0, q9=1)
     assert names(clinician_client.get(URL, {"flag": "1"})) == ["cleo"]
