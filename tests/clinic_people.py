@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from datetime import UTC
+from datetime import UTC, date, datetime, timedelta
 
 from fibrolog.accounts.services import create_account, today_for
 from fibrolog.diary.models import DailyValue, Metric
