@@ -43,30 +43,35 @@ class ProposalForm(forms.Form):
         label="Kind of trial", choices=Experiment.DESIGNS, initial="fast", widget=forms.RadioSelect
     )
     pairs = forms.IntegerField(
+        required=False,
         label="Pairs of periods (fast)",
         min_value=PAIRS.low,
         max_value=PAIRS.high,
         initial=PAIRS.default,
     )
     period = forms.IntegerField(
+        required=False,
         label="Days per period (fast)",
         min_value=PERIOD.low,
         max_value=PERIOD.high,
         initial=PERIOD.default,
     )
     washout = forms.IntegerField(
+        required=False,
         label="Washout days (fast)",
         min_value=WASHOUT.low,
         max_value=WASHOUT.high,
         initial=WASHOUT.default,
     )
     treatment_days = forms.IntegerField(
+        required=False,
         label="Days on treatment (slow)",
         min_value=TREATMENT_DAYS.low,
         max_value=TREATMENT_DAYS.high,
         initial=TREATMENT_DAYS.default,
     )
     withdrawal = forms.IntegerField(
+        required=False,
         label="Days back off it at the end (slow)",
         min_value=0,
         max_value=WITHDRAWAL.high,
@@ -87,6 +92,7 @@ class ProposalForm(forms.Form):
             "comparison": data["comparison"],
             "primary": data["primary"],
             "design": data["design"],
-            "params": {k: data[k] for k in keys},
+            # A field the design uses but left empty takes the designer's default.
+            "params": {k: self.fields[k].initial if data[k] is None else data[k] for k in keys},
             "message": data["message"],
         }
