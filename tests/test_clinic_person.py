@@ -1,4 +1,4 @@
-"""A person's page for Dr Chen: their report and timeline read-only, only while and what they share."""
+"""A person's page for Dr Chen: report and timeline read-only, only what and while they share."""
 
 from __future__ import annotations
 
