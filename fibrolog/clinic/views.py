@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from fibrolog.accounts.access import clinician_required, person_required
@@ -49,6 +50,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "clinic/dashboard.html",
         {
             "rows": rows,
+            # The rows link with this prefix: one reverse() for the page, not one per person.
+            "people": reverse("clinic_person", args=[0]).removesuffix("0/"),
             "form": form,
             "filtered": filters != services.Filters(),
             "today": today,

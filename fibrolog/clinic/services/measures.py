@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Avg, Case, Count, F, Max, Min, Q, When, Window
-from django.db.models.functions import RowNumber
+from django.contrib.auth import get_user_model
+from django.db.models import Avg, Count, Max, Min, OuterRef, Q, Subquery
 
 from fibrolog import instruments
 from fibrolog.diary.models import DEMO, MANUAL, DailyValue, Metric
@@ -26,13 +26,19 @@ SCORED = ("fiqr", "phq9")
 
 
 def last_checkins(ids: list[int]) -> dict[int, date]:
-    """Return each person's last day with a check-in (typed or demo, not imported)."""
+    """Return each person's last day with a check-in (typed or demo, not imported).
+
+    A correlated subquery per person walks the (person, day) index backwards and stops at the
+    first row, so this reads a few rows a person rather than their whole diary.
+    """
+    last = DailyValue.objects.filter(user=OuterRef("pk"), source__in=(MANUAL, DEMO))
     rows = (
-        DailyValue.objects.filter(user_id__in=ids, source__in=(MANUAL, DEMO))
-        .values("user_id")
-        .annotate(last=Max("day"))
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .annotate(last=Subquery(last.order_by("-day").values("day")[:1]))
+        .values_list("pk", "last")
     )
-    return {r["user_id"]: r["last"] for r in rows}
+    return {pk: day for pk, day in rows if day is not None}
 
 
 @dataclass(frozen=True)
@@ -45,32 +51,72 @@ class Means:
 def trends(ids: list[int], today: date) -> dict[int, dict[str, Means]]:
     """Return pain and fatigue per person: the last 30 days' mean and days, the previous 90's mean.
 
-    Two queries: the means are averaged in SQL over the preferred value of each day; only the
-    last 30 days' values (at most 60 a person) come back for the sparklines.
+    Which value counts for a day is `DailyValue.objects.preferred()`'s rule (manual, then demo,
+    then the import whose source sorts first bytewise). The last 30 days come back as rows (at
+    most 30 a person, metric and source) and `_preferred` applies the rule; the 90 days before
+    are averaged in SQL, which is exact wherever a person's metric has a single source (one row
+    a day, by the natural key). Only pairs with several sources are averaged again through
+    `preferred()` itself: three queries at most, whatever the number of people.
     """
     keys = dict(Metric.objects.filter(owner__isnull=True, key__in=TRENDS).values_list("id", "key"))
+    if not ids or not keys:
+        return {}
     first_recent = today - timedelta(days=RECENT - 1)
     first_before = first_recent - timedelta(days=BEFORE)
-    values = DailyValue.objects.filter(
-        user_id__in=ids, metric_id__in=keys, day__range=(first_before, today)
-    ).preferred()
-    # Aggregating straight over `preferred()` would group by its window's partition (each day):
-    # the preferred rows are picked in a subquery, then averaged.
-    picked = DailyValue.objects.filter(pk__in=values.values("pk"))
-    means = picked.values("user_id", "metric_id").annotate(
-        recent=Avg(Case(When(day__gte=first_recent, then=F("value")))),
-        before=Avg(Case(When(day__lt=first_recent, then=F("value")))),
+    mine = DailyValue.objects.filter(user_id__in=ids, metric_id__in=keys)
+    recent = mine.filter(day__range=(first_recent, today)).values_list(
+        "user_id", "metric_id", "day", "source", "value"
     )
-    days: dict[tuple[int, int], list[float | None]] = defaultdict(lambda: [None] * RECENT)
-    for user_id, metric_id, day, value in values.filter(day__gte=first_recent).values_list(
-        "user_id", "metric_id", "day", "value"
+    series: dict[tuple[int, int], list[float | None]] = defaultdict(lambda: [None] * RECENT)
+    for (user_id, metric_id, day), value in _preferred(recent).items():
+        series[(user_id, metric_id)][(day - first_recent).days] = value
+    earlier = mine.filter(day__range=(first_before, first_recent - timedelta(days=1)))
+    before: dict[tuple[int, int], float | None] = {}
+    mixed: set[tuple[int, int]] = set()
+    for r in earlier.values("user_id", "metric_id").annotate(
+        mean=Avg("value"), first=Min("source"), last=Max("source")
     ):
-        days[(user_id, metric_id)][(day - first_recent).days] = value
+        pair = (r["user_id"], r["metric_id"])
+        if r["first"] == r["last"]:
+            before[pair] = r["mean"]
+        else:
+            mixed.add(pair)
+    if mixed:
+        before |= _exact_means(earlier.filter(user_id__in={u for u, _ in mixed}), mixed)
     out: dict[int, dict[str, Means]] = defaultdict(dict)
-    for r in means:
-        series = days.get((r["user_id"], r["metric_id"]), [None] * RECENT)
-        out[r["user_id"]][keys[r["metric_id"]]] = Means(r["recent"], r["before"], tuple(series))
+    for pair in set(series) | set(before) | mixed:
+        days = series.get(pair, [None] * RECENT)
+        logged = [v for v in days if v is not None]
+        mean = sum(logged) / len(logged) if logged else None
+        out[pair[0]][keys[pair[1]]] = Means(mean, before.get(pair), tuple(days))
     return dict(out)
+
+
+def _rank(source: str) -> tuple[int, bytes]:
+    """Return a source's place in `preferred()`'s order (lower wins)."""
+    order = 0 if source == MANUAL else 1 if source == DEMO else 2
+    return order, source.encode()
+
+
+def _preferred(rows) -> dict[tuple[int, int, date], float]:
+    """Return the winning value of each (person, metric, day) among (.., source, value) rows."""
+    best: dict[tuple[int, int, date], tuple[tuple[int, bytes], float]] = {}
+    for user_id, metric_id, day, source, value in rows:
+        key, rank = (user_id, metric_id, day), _rank(source)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, value)
+    return {key: value for key, (_rank_, value) in best.items()}
+
+
+def _exact_means(values, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """Average the preferred values of the few (person, metric) pairs with several sources."""
+    sums: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for user_id, metric_id, value in values.preferred().values_list(
+        "user_id", "metric_id", "value"
+    ):
+        if (user_id, metric_id) in pairs:
+            sums[(user_id, metric_id)].append(value)
+    return {pair: sum(v) / len(v) for pair, v in sums.items()}
 
 
 @dataclass(frozen=True)
@@ -83,18 +129,21 @@ class Scored:
 def latest_scores(ids: list[int]) -> dict[int, dict[str, list[Scored]]]:
     """Return the latest two completed FIQR and PHQ-9 per person, newest first, scored.
 
-    Raw answers are scored here (scores are never stored); a window function keeps two rows per
-    person and instrument, so the work is bounded by people, not by years of responses.
+    Raw answers are scored here (scores are never stored). One query finds the two latest
+    response ids per person and instrument (correlated subqueries on the person's index), one
+    more reads just those responses: the work is bounded by people, not years of responses.
     """
-    rank = Window(
-        RowNumber(),
-        partition_by=[F("user_id"), F("instrument")],
-        order_by=[F("day").desc(), F("completed_at").desc()],
-    )
+    done = Response.objects.filter(user=OuterRef("pk"), completed_at__isnull=False)
+    picks = {}
+    for name in SCORED:
+        newest = done.filter(instrument=name).order_by("-day", "-completed_at").values("pk")
+        picks[f"{name}_1"] = Subquery(newest[:1])
+        picks[f"{name}_2"] = Subquery(newest[1:2])
+    wanted = set()
+    for row in get_user_model().objects.filter(pk__in=ids).annotate(**picks).values(*picks):
+        wanted |= {pk for pk in row.values() if pk is not None}
     rows = (
-        Response.objects.filter(user_id__in=ids, instrument__in=SCORED, completed_at__isnull=False)
-        .alias(rank=rank)
-        .filter(rank__lte=2)
+        Response.objects.filter(pk__in=wanted)
         .order_by("user_id", "instrument", "-day", "-completed_at")
         .values_list("user_id", "instrument", "day", "answers")
     )
