@@ -31,7 +31,7 @@ def _y(spec: Sparkline, value: float) -> float:
     pad = 2.0
     span = spec.high - spec.low or 1.0
     frac = (min(max(value, spec.low), spec.high) - spec.low) / span
-    return round(spec.height - pad - frac * (spec.height - 2 * pad), 1)
+    return spec.height - pad - frac * (spec.height - 2 * pad)
 
 
 def _runs(spec: Sparkline) -> list[list[tuple[float, float]]]:
@@ -46,7 +46,7 @@ def _runs(spec: Sparkline) -> list[list[tuple[float, float]]]:
                 runs.append(current)
             current = []
             continue
-        current.append((round(2 + i * step, 1), _y(spec, value)))
+        current.append((2 + i * step, _y(spec, value)))
     if current:
         runs.append(current)
     return runs
@@ -64,15 +64,15 @@ def sparkline(spec: Sparkline) -> str:
     if spec.reference is not None:
         y = _y(spec, spec.reference)
         parts.append(
-            f'<line class="spark-ref" x1="0" x2="{spec.width}" y1="{y}" y2="{y}" '
+            f'<line class="spark-ref" x1="0" x2="{spec.width}" y1="{y:.1f}" y2="{y:.1f}" '
             'stroke-dasharray="3 3"/>'
         )
     for run in _runs(spec):
         if len(run) == 1:
             x, y = run[0]
-            parts.append(f'<circle class="spark-dot" cx="{x}" cy="{y}" r="1.5"/>')
+            parts.append(f'<circle class="spark-dot" cx="{x:.1f}" cy="{y:.1f}" r="1.5"/>')
         else:
-            points = " ".join(f"{x},{y}" for x, y in run)
+            points = " ".join([f"{x:.1f},{y:.1f}" for x, y in run])
             parts.append(f'<polyline class="spark-line" fill="none" points="{points}"/>')
     parts.append("</svg>")
     return "".join(parts)

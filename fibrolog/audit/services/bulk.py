@@ -7,8 +7,8 @@ of them; one entry per person still, but read and written in bulk rather than pe
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from fibrolog.accounts.access import role_of
@@ -21,12 +21,14 @@ def record_each(actor, action: str, whats: dict, *, address: str = "") -> list[A
     """Append "actor did action on what" to each subject's chain; `whats` maps subject -> what."""
     if not whats:
         return []
+    if any(subject is None for subject in whats):
+        raise ValueError("record_each records views of people's data: every entry needs a subject")
     chains = {chain_of(subject): subject for subject in whats}
     role = role_of(actor) if actor is not None and actor.pk else ""
     for attempt in range(TRIES):
         try:
             with transaction.atomic():
-                last = _last_entries(list(chains))
+                last = _last_entries(list(whats))
                 now = timezone.now()
                 entries = []
                 for chain, subject in chains.items():
@@ -53,13 +55,24 @@ def record_each(actor, action: str, whats: dict, *, address: str = "") -> list[A
     raise AssertionError("unreachable")
 
 
-def _last_entries(chains: list[str]) -> dict[str, tuple[int, str]]:
-    """Return each chain's last (seq, hash), in one query."""
-    newest = Window(RowNumber(), partition_by=[F("chain")], order_by=[F("seq").desc()])
+def _last_entries(subjects: list) -> dict[str, tuple[int, str]]:
+    """Return each person's chain's last (seq, hash), in one query.
+
+    A correlated subquery per person walks the (chain, seq) index backwards to its first row,
+    so the cost does not grow with the length of the chains.
+    """
+    from django.contrib.auth import get_user_model
+
+    chain = Concat(Value("person:"), Cast(OuterRef("pk"), CharField()))
+    newest = AuditEntry.objects.filter(chain=chain).order_by("-seq")
     rows = (
-        AuditEntry.objects.filter(chain__in=chains)
-        .alias(newest=newest)
-        .filter(newest=1)
-        .values_list("chain", "seq", "hash")
+        get_user_model()
+        .objects.filter(pk__in=[s.pk for s in subjects])
+        .annotate(
+            last_seq=Subquery(newest.values("seq")[:1]),
+            last_hash=Subquery(newest.values("hash")[:1]),
+        )
+        .filter(last_seq__isnull=False)
+        .values_list("pk", "last_seq", "last_hash")
     )
-    return {chain: (seq, hash_) for chain, seq, hash_ in rows}
+    return {f"person:{pk}": (seq, hash_) for pk, seq, hash_ in rows}

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Avg, Count, Max, Min, OuterRef, Q, Subquery
 
 from fibrolog import instruments
@@ -67,9 +69,18 @@ def trends(ids: list[int], today: date) -> dict[int, dict[str, Means]]:
     recent = mine.filter(day__range=(first_recent, today)).values_list(
         "user_id", "metric_id", "day", "source", "value"
     )
+    # Read the rows through the cursor: SQLite gives each day as text, and 30 distinct days
+    # are parsed once each rather than once a row (thousands of rows on a big clinic).
+    sql, params = recent.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    offsets: dict[object, int] = {}
     series: dict[tuple[int, int], list[float | None]] = defaultdict(lambda: [None] * RECENT)
-    for (user_id, metric_id, day), value in _preferred(recent).items():
-        series[(user_id, metric_id)][(day - first_recent).days] = value
+    for (user_id, metric_id, day), value in _preferred(rows).items():
+        if day not in offsets:
+            offsets[day] = (_as_date(day) - first_recent).days
+        series[(user_id, metric_id)][offsets[day]] = value
     earlier = mine.filter(day__range=(first_before, first_recent - timedelta(days=1)))
     before: dict[tuple[int, int], float | None] = {}
     mixed: set[tuple[int, int]] = set()
@@ -92,15 +103,19 @@ def trends(ids: list[int], today: date) -> dict[int, dict[str, Means]]:
     return dict(out)
 
 
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def _rank(source: str) -> tuple[int, bytes]:
     """Return a source's place in `preferred()`'s order (lower wins)."""
     order = 0 if source == MANUAL else 1 if source == DEMO else 2
     return order, source.encode()
 
 
-def _preferred(rows) -> dict[tuple[int, int, date], float]:
+def _preferred(rows) -> dict[tuple[int, int, object], float]:
     """Return the winning value of each (person, metric, day) among (.., source, value) rows."""
-    best: dict[tuple[int, int, date], tuple[tuple[int, bytes], float]] = {}
+    best: dict[tuple[int, int, object], tuple[tuple[int, bytes], float]] = {}
     for user_id, metric_id, day, source, value in rows:
         key, rank = (user_id, metric_id, day), _rank(source)
         if key not in best or rank < best[key][0]:
@@ -149,11 +164,17 @@ def latest_scores(ids: list[int]) -> dict[int, dict[str, list[Scored]]]:
     )
     out: dict[int, dict[str, list[Scored]]] = defaultdict(lambda: defaultdict(list))
     for user_id, name, day, answers in rows:
-        instrument = instruments.get(name)
-        known = set(instrument.keys)
-        score = instrument.score({k: v for k, v in answers.items() if k in known})
-        out[user_id][name].append(Scored(name, day, score.total if score.valid else None))
+        known = set(instruments.get(name).keys)
+        total = _total(name, tuple(sorted((k, v) for k, v in answers.items() if k in known)))
+        out[user_id][name].append(Scored(name, day, total))
     return {k: dict(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8192)
+def _total(name: str, answers: tuple[tuple[str, int], ...]) -> float | None:
+    """Score raw answers (a pure function of them, so the same answers are scored once)."""
+    score = instruments.get(name).score(dict(answers))
+    return score.total if score.valid else None
 
 
 def item9_days(since: dict[int, date]) -> dict[int, date]:
