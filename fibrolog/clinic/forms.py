@@ -26,7 +26,9 @@ class VisitForm(forms.Form):
 
 class RequestForm(forms.Form):
     instrument = forms.ChoiceField(
-        label="Questionnaire", choices=[(n, instruments.get(n).title) for n in OFFERED]
+        label="Questionnaire",
+        choices=[(n, instruments.get(n).title) for n in OFFERED],
+        initial="fiqr",
     )
     every_days = forms.IntegerField(
         label="Every (days)", min_value=EVERY[0], max_value=EVERY[1], initial=DEFAULT_EVERY["fiqr"]
