@@ -1,4 +1,4 @@
-"""The dashboard's numbers agree with the rest of fibrolog: the preferred value of a day, verdicts."""
+"""The dashboard's numbers agree with the rest of fibrolog: a day's preferred value, verdicts."""
 
 from __future__ import annotations
 
