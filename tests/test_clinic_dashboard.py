@@ -175,3 +175,14 @@ def test_it_refuses_people_and_admins(maya_client, admin_client, client):
     assert maya_client.get(URL).status_code == 302
     assert admin_client.get(URL).status_code == 302
     assert client.get(URL)["Location"].startswith("/login")
+
+
+def test_it_escapes_what_people_typed(clinician_client, dr_chen):
+    from fibrolog.treatments.models import Regimen, Treatment
+
+    alma = person("alma", dr_chen)
+    diary(alma, recent=4, before=4)
+    pill = Treatment.objects.create(user=alma, name="<script>alert(1)</script>")
+    Regimen.objects.create(treatment=pill, start=today_for(alma) - timedelta(days=3))
+    html = clinician_client.get(URL).content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;: started" in html

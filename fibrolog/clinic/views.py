@@ -18,6 +18,7 @@ from fibrolog.audit.services import record, record_each
 from fibrolog.clinic import services
 from fibrolog.clinic.forms import FilterForm, ProposalForm, RequestForm, VisitForm
 from fibrolog.clinic.services.person import TIMELINE_DAYS
+from fibrolog.clinic.table import rows_html
 from fibrolog.instruments.change import CHANGES, PAIN
 
 VIEWED = {"diary": "check-in, pain, fatigue, treatments", "questionnaires": "FIQR, PHQ-9"}
@@ -51,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             # The rows link with this prefix: one reverse() for the page, not one per person.
-            "people": reverse("clinic_person", args=[0]).removesuffix("0/"),
+            "table": rows_html(rows, reverse("clinic_person", args=[0]).removesuffix("0/")),
             "form": form,
             "filtered": filters != services.Filters(),
             "today": today,
