@@ -13,7 +13,17 @@ def keep_verdict(sender: Any, instance: Any, **kwargs: Any) -> None:
 
     if instance.status in (Experiment.COMPLETED, Experiment.STOPPED):
         pk = instance.pk
-        transaction.on_commit(lambda: write_verdict(pk))
+        transaction.on_commit(lambda: _quietly(pk))
+
+
+def _quietly(pk: int) -> None:
+    """Keep the verdict; a failure is logged, never raised into the person's own action."""
+    import logging
+
+    try:
+        write_verdict(pk)
+    except Exception:  # the dashboard then shows no verdict; the person's page still does
+        logging.getLogger(__name__).exception("could not keep the verdict of experiment %s", pk)
 
 
 def write_verdict(pk: int) -> None:
