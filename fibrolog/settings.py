@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "fibrolog.imports",
     "fibrolog.insights",
     "fibrolog.archive",
+    "fibrolog.fhirapi",
     "fibrolog.reports",
     "fibrolog.experiments",
     "fibrolog.clinic",

@@ -86,6 +86,13 @@ POLICY = {
     "clinic_propose": "clinician",
     "clinic_proposal_accept": "owner",
     "clinic_proposal_decline": "owner",
+    "api_tokens": "clinician",
+    "api_token_revoke": "clinician",
+    "fhir_metadata": "public",
+    "fhir_unknown": "public",
+    "fhir_patient": "token",
+    "fhir_observations": "token",
+    "fhir_everything": "token",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},

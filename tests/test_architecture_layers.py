@@ -31,6 +31,7 @@ APPS = (
     "insights",
     "imports",
     "archive",
+    "fhirapi",
     "reports",
     "clinic",
     "cohort",

@@ -119,6 +119,7 @@ NOT_EXPORTED = {
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
     "otp_static.staticdevice": "the recovery codes: made again on a new server",
     "otp_static.statictoken": "one recovery code (a keyed hash of it)",
+    "fhirapi.apitoken": "a clinician's API key (only its hash): useless on another server",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

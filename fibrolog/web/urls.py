@@ -22,4 +22,5 @@ urlpatterns = [
     path("experiments/", include("fibrolog.experiments.urls")),
     path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("", include("fibrolog.fhirapi.urls")),
 ]
