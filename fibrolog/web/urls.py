@@ -20,6 +20,7 @@ urlpatterns = [
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
+    path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
     path("sharing/", include("fibrolog.sharing.urls")),
     path("audit/", include("fibrolog.audit.urls")),

@@ -24,6 +24,15 @@ def lock_key(chain: str) -> int:
     return int.from_bytes(hashlib.sha256(chain.encode()).digest()[:8], "big", signed=True)
 
 
+def lock_chains(chains) -> None:
+    """Hold these chains for this transaction (PostgreSQL), in one query, in a fixed order."""
+    if connection.vendor == "postgresql":
+        keys = sorted({lock_key(chain) for chain in chains})
+        with connection.cursor() as cursor:
+            ordered = "SELECT unnest(%s::bigint[]) AS k ORDER BY 1"
+            cursor.execute(f"SELECT pg_advisory_xact_lock(k) FROM ({ordered}) s", [keys])
+
+
 def _lock(chain: str) -> None:
     """Hold the chain for this transaction, so appends to it queue up one after another.
 
