@@ -137,3 +137,38 @@ def test_it_keeps_every_chain_whole_when_threads_append_at_once(first):
     assert sorted(mine.values_list("seq", flat=True)) == list(range(1, mine.count() + 1))
     assert AuditEntry.objects.filter(chain=SYSTEM).count() == threads * per_thread
     assert check().intact, check().problems
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_keeps_chains_whole_when_bulk_and_single_appends_meet():
+    """The clinic dashboard's bulk append and single appends, from six threads at once."""
+    from fibrolog.accounts.services import create_account
+    from fibrolog.audit.services import record_each
+
+    people = [create_account(f"person{n}", PASSPHRASE + f" {n}") for n in range(3)]
+    clinician = create_account("drchen", PASSPHRASE + " clinic", role="clinician")
+    errors: list[str] = []
+    start = threading.Barrier(6)
+
+    def append(n: int) -> None:
+        try:
+            start.wait()
+            for i in range(5):
+                if n % 2:
+                    record_each(clinician, "view", {p: f"dashboard {n}.{i}" for p in people})
+                else:
+                    record(clinician, "view", f"single {n}.{i}", subject=people[i % 3])
+        except Exception as exc:
+            errors.append(repr(exc))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=append, args=(n,)) for n in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    views = AuditEntry.objects.filter(action="view")
+    assert views.count() == 3 * 5 * 3 + 3 * 5
+    assert check().intact, check().problems
