@@ -20,7 +20,7 @@ def _clinician(browser, live_server):  # noqa: F811
     page.get_by_label("Name").fill("drchen")
     page.get_by_label("Passphrase").fill(CLINIC)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/account/$"))
+    page.wait_for_url(re.compile(r"/clinic/$"))
     return page
 
 
