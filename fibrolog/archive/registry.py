@@ -114,6 +114,7 @@ NOT_EXPORTED = {
     "reminders.remindersent": "bookkeeping: which days a reminder went out, so it goes once",
     "audit.auditentry": "the record of who looked at your data: it stays with this server",
     "sharing.share": "who you share with on this server: a share is made again on another",
+    "sharing.cliniciancode": "a clinician's one-time code: works only on this server, for a week",
     "accounts.usersession": "where the account is logged in: security bookkeeping, not data",
     "accounts.invitation": "an admin's sign-up link; it only names who made or used it",
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",

@@ -22,5 +22,7 @@ urlpatterns = [
     path("experiments/", include("fibrolog.experiments.urls")),
     path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("sharing/", include("fibrolog.sharing.urls")),
+    path("audit/", include("fibrolog.audit.urls")),
     path("", include("fibrolog.fhirapi.urls")),
 ]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from fibrolog.accounts.access import role_of
 from fibrolog.audit.models import AuditEntry
 from fibrolog.audit.services.chain import GENESIS, entry_hash, fields_of
-from fibrolog.audit.services.record import TRIES, chain_of
+from fibrolog.audit.services.record import TRIES, chain_of, lock_chains
 
 
 def record_each(actor, action: str, whats: dict, *, address: str = "") -> list[AuditEntry]:
@@ -28,6 +28,7 @@ def record_each(actor, action: str, whats: dict, *, address: str = "") -> list[A
     for attempt in range(TRIES):
         try:
             with transaction.atomic():
+                lock_chains(chains)  # as record() does: appends to one chain queue up
                 last = _last_entries(list(whats))
                 now = timezone.now()
                 entries = []
