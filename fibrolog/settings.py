@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "fibrolog.reports",
     "fibrolog.experiments",
     "fibrolog.cohort",
+    "fibrolog.clinic",
 ]
 
 MIDDLEWARE = [

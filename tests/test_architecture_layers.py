@@ -33,6 +33,7 @@ APPS = (
     "archive",
     "fhirapi",
     "reports",
+    "clinic",
     "cohort",
     "web",
     "cli",

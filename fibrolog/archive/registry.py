@@ -114,6 +114,7 @@ NOT_EXPORTED = {
     "reminders.remindersent": "bookkeeping: which days a reminder went out, so it goes once",
     "audit.auditentry": "the record of who looked at your data: it stays with this server",
     "sharing.share": "who you share with on this server: a share is made again on another",
+    "sharing.cliniciancode": "a clinician's one-time code: works only on this server, for a week",
     "accounts.usersession": "where the account is logged in: security bookkeeping, not data",
     "accounts.invitation": "an admin's sign-up link; it only names who made or used it",
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
@@ -122,6 +123,10 @@ NOT_EXPORTED = {
     "cohort.researchconsent": "a choice about research use on this server: made again on another",
     "cohort.cohortresult": "a clinic's pooled result: only the clinician who ran it is linked",
     "fhirapi.apitoken": "a clinician's API key (only its hash): useless on another server",
+    "clinic.visit": "a clinician's note of a visit date: the clinic's record, not your diary",
+    "clinic.questionnairerequest": "a clinician's request here; your answers are exported",
+    "clinic.experimentproposal": "a clinician's suggestion; an accepted one is your experiment",
+    "clinic.experimentverdict": "derived: an ended experiment's result, recomputed from it",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

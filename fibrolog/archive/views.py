@@ -10,8 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fibrolog.accounts.access import person_required
+from fibrolog.accounts.services.lockout import client_ip
 from fibrolog.archive.erase import erase_person
 from fibrolog.archive.export import csv_files, document, fhir_bundle
+from fibrolog.audit.services import record
 
 CONTENT = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
@@ -38,6 +40,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
         name = "fibrolog-fhir-bundle.json"
     else:
         body, name = csv_files.zip_bytes(csv_files.files(user)[0]), "fibrolog-csv.zip"
+    record(user, "export", f"all data ({fmt})", subject=user, address=client_ip(request))
     response = HttpResponse(body, content_type=CONTENT[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

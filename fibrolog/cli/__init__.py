@@ -34,6 +34,8 @@ COMMANDS = {
     "analyze": "analyze:analyze",
     "cohort": "cohort:cohort",
     "reminders": "reminders:reminders",
+    "share": "share:share",
+    "audit": "audit:audit",
 }
 
 

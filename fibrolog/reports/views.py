@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
+from fibrolog.accounts.services.lockout import client_ip
+from fibrolog.audit.services import record
 from fibrolog.reports.forms import ReportForm
 from fibrolog.reports.render import render_pdf
 from fibrolog.reports.sections import default_keys, keys
@@ -77,6 +79,14 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
             "The report below can be printed from the browser meanwhile.",
         )
         return redirect(f"{reverse('report')}?{request.GET.urlencode()}")
+    period = f"{wanted.start.isoformat()} to {wanted.end.isoformat()}"
+    record(
+        request.user,
+        "export",
+        f"report PDF, {period}",
+        subject=request.user,
+        address=client_ip(request),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"fibrolog-report-{wanted.start.isoformat()}-{wanted.end.isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

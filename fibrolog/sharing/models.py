@@ -8,7 +8,7 @@ from django.utils import timezone
 
 # The parts a person chooses from (the keys are the CLI's --what names: a contract).
 PARTS = {
-    "report": "The report",
+    "report": "Report",
     "diary": "Diary and timeline",
     "questionnaires": "Questionnaires",
     "insights": "Insights and self-experiments",
@@ -47,3 +47,34 @@ class Share(models.Model):
         """Return True if this share, in force now, includes the part."""
         now = timezone.now()
         return part in self.parts and self.revoked_at is None and self.expires_at > now
+
+
+CODE_DAYS = 7  # how long a clinician's invitation code works
+
+
+class ClinicianCode(models.Model):
+    """A short code a clinician gives one person, so the person can find them and share.
+
+    Only the SHA-256 of the code is kept; it works once, until it expires.
+    """
+
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sharing_codes"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"code from {self.clinician} until {self.expires_at:%Y-%m-%d}"

@@ -38,6 +38,7 @@ NOT_A_PERSON = {
         ("clinic_dashboard", "Your people"),
         ("cohort_results", "Pooled results"),
         ("api_tokens", "API tokens"),
+        ("clinician_code", "Sharing codes"),
     ),
 }
 

@@ -23,6 +23,9 @@ urlpatterns = [
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
     path("", include("fibrolog.cohort.urls")),
+    path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("sharing/", include("fibrolog.sharing.urls")),
+    path("audit/", include("fibrolog.audit.urls")),
     path("", include("fibrolog.fhirapi.urls")),
 ]

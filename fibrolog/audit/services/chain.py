@@ -40,15 +40,30 @@ class Problem:
         return f"{self.chain} entry {self.seq}: {self.reason}"
 
 
-def verify() -> list[Problem]:
-    """Walk every chain in order; return each entry whose link or hash does not hold."""
+@dataclass(frozen=True)
+class Verdict:
+    """What a walk of the chains found: how many entries, and each one that does not hold."""
+
+    checked: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def check(chain: str | None = None) -> Verdict:
+    """Walk one chain (or all); return how many entries were checked and what broke."""
     from fibrolog.audit.models import AuditEntry
 
+    entries = AuditEntry.objects.all() if chain is None else AuditEntry.objects.filter(chain=chain)
     problems: list[Problem] = []
-    chain, prev, expected_seq = None, GENESIS, 1
-    for entry in AuditEntry.objects.order_by("chain", "seq").iterator(chunk_size=2000):
-        if entry.chain != chain:
-            chain, prev, expected_seq = entry.chain, GENESIS, 1
+    checked = 0
+    current, prev, expected_seq = None, GENESIS, 1
+    for entry in entries.order_by("chain", "seq").iterator(chunk_size=2000):
+        checked += 1
+        if entry.chain != current:
+            current, prev, expected_seq = entry.chain, GENESIS, 1
         if entry.seq != expected_seq:
             problems.append(Problem(entry.chain, entry.seq, f"expected entry {expected_seq}"))
         if entry.prev_hash != prev:
@@ -56,4 +71,9 @@ def verify() -> list[Problem]:
         if entry.hash != entry_hash(entry.prev_hash, fields_of(entry)):
             problems.append(Problem(entry.chain, entry.seq, "was changed after it was written"))
         prev, expected_seq = entry.hash, entry.seq + 1
-    return problems
+    return Verdict(checked, tuple(problems))
+
+
+def verify() -> list[Problem]:
+    """Walk every chain in order; return each entry whose link or hash does not hold."""
+    return list(check().problems)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+import hashlib
+
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from fibrolog.accounts.access import role_of
@@ -17,12 +19,45 @@ def chain_of(subject) -> str:
     return f"person:{subject.pk}" if subject is not None else SYSTEM
 
 
+def lock_key(chain: str) -> int:
+    """Return a signed 64-bit number naming the chain, for PostgreSQL's advisory lock."""
+    return int.from_bytes(hashlib.sha256(chain.encode()).digest()[:8], "big", signed=True)
+
+
+def lock_chains(chains) -> None:
+    """Hold these chains for this transaction (PostgreSQL), in one query, in a fixed order."""
+    if connection.vendor == "postgresql":
+        keys = sorted({lock_key(chain) for chain in chains})
+        with connection.cursor() as cursor:
+            ordered = "SELECT unnest(%s::bigint[]) AS k ORDER BY 1"
+            cursor.execute(f"SELECT pg_advisory_xact_lock(k) FROM ({ordered}) s", [keys])
+
+
+def _lock(chain: str) -> None:
+    """Hold the chain for this transaction, so appends to it queue up one after another.
+
+    On PostgreSQL `SELECT ... FOR UPDATE` locks the last entry, but an empty chain has none,
+    so two first entries would race: an advisory lock on the chain's name covers that too. On
+    SQLite every write transaction starts IMMEDIATE (one writer at a time), and the retry in
+    `record` covers any other database.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key(chain)])
+
+
 def record(actor, action: str, what: str, *, subject=None, address: str = "") -> AuditEntry:
-    """Append "actor did action on what (of subject) from address" to the subject's chain."""
+    """Append "actor did action on what (of subject) from address" to the subject's chain.
+
+    `actor` may be None (no account: a failed login, the command line); the entry then has no
+    name, and the person's page says "someone".
+    """
     chain = chain_of(subject)
+    known = actor is not None and actor.pk is not None
     for attempt in range(TRIES):
         try:
             with transaction.atomic():
+                _lock(chain)
                 last = (
                     AuditEntry.objects.select_for_update()
                     .filter(chain=chain)
@@ -34,10 +69,10 @@ def record(actor, action: str, what: str, *, subject=None, address: str = "") ->
                     seq=(last.seq + 1) if last else 1,
                     at=timezone.now(),
                     subject=subject,
-                    actor=actor if actor is not None and actor.pk else None,
-                    actor_name=actor.get_username() if actor is not None else "",
-                    actor_role=role_of(actor) if actor is not None and actor.pk else "",
-                    action=action,
+                    actor=actor if known else None,
+                    actor_name=actor.get_username()[:150] if known else "",
+                    actor_role=role_of(actor) if known else "",
+                    action=action[:24],
                     what=what[:300],
                     address=address[:64],
                     prev_hash=last.hash if last else GENESIS,

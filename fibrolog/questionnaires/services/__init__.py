@@ -129,6 +129,7 @@ class Due:
     title: str
     last: date | None
     in_progress: bool
+    asked_by: str = ""  # who asked for it (a clinician's request), when someone did
 
 
 def schedules(user) -> dict[str, Schedule]:
@@ -147,8 +148,11 @@ def schedules(user) -> dict[str, Schedule]:
 
 def due(user, today: date | None = None) -> list[Due]:
     """Return the instruments due now (or in progress), in the offered order."""
+    from fibrolog.questionnaires.requested import asked
+
     today = today or today_for(user)
     plans = schedules(user)
+    requested = asked(user, today)
     out = []
     for name in OFFERED:
         done = Response.objects.filter(user=user, instrument=name, completed_at__isnull=False)
@@ -158,8 +162,8 @@ def due(user, today: date | None = None) -> list[Due]:
         ).exists()
         plan = plans[name]
         overdue = plan.enabled and (last is None or last + timedelta(days=plan.every_days) <= today)
-        if open_ or overdue:
-            out.append(Due(name, instruments.get(name).title, last, open_))
+        if open_ or overdue or name in requested:
+            out.append(Due(name, instruments.get(name).title, last, open_, requested.get(name, "")))
     return out
 
 
