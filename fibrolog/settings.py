@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "fibrolog.fhirapi",
     "fibrolog.reports",
     "fibrolog.experiments",
+    "fibrolog.cohort",
     "fibrolog.clinic",
 ]
 

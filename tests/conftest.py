@@ -74,3 +74,12 @@ def admin_client(ada) -> Client:
     client = Client()
     client.force_login(ada)
     return client
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """One small Dask cluster for the session (two worker threads): quick to start."""
+    from fibrolog.cohort.engine import connect
+
+    with connect(workers=2, processes=False) as client:
+        yield client

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,7 @@ from fibrolog.analysis.insight import Insight, TreatmentInsight
 from fibrolog.analysis.items import Context, treatment_item
 from fibrolog.analysis.outcome import MIN_DAYS, MIN_N_EFF, Outcome, n_eff
 from fibrolog.analysis.results import Collecting, InsightsResult, Pair, ScreenState
-from fibrolog.analysis.treatment import fit_treatments
+from fibrolog.analysis.treatment import EffectPrior, TreatmentFit, fit_treatments
 
 __all__ = ["OutcomeFit", "Plan", "carried_over", "fit_outcome", "next_state", "with_two_way"]
 
@@ -45,6 +45,9 @@ class Plan:
         The factor columns screened (present, neither an outcome nor a treatment).
     key
         Outcomes, treatments, factors and lags: an update needs the same.
+    priors
+        (outcome, treatment) -> the prior of that treatment's full effect, where it is not
+        the engine's default (a cohort's predictive distribution).
     """
 
     ctx: Context
@@ -52,6 +55,7 @@ class Plan:
     slow: frozenset[str]
     factors: tuple[str, ...]
     key: Key
+    priors: Mapping[tuple[str, str], EffectPrior] = field(default_factory=dict)
 
     def reusable(self, state: ScreenState | None) -> ScreenState | None:
         """Return `state` when it comes from the same screen of the same diary, else None."""
@@ -129,7 +133,14 @@ def fit_outcome(
     reuse = None
     if state is not None and name in state.level_sd:
         reuse = (state.level_sd[name], state.modes.get(name, {}))
-    fit = fit_treatments(outcome, plan.on, set(plan.slow), reuse)
+    mine = {t: p for (o, t), p in plan.priors.items() if o == name and t in plan.on}
+    fit = fit_treatments(outcome, plan.on, set(plan.slow), reuse, mine)
+    # The person's own data alone (the default prior), for the page's "your own data" line.
+    alone = fit_treatments(outcome, plan.on, set(plan.slow), reuse).fits if mine else {}
+
+    def _prior(t: str) -> tuple[EffectPrior, TreatmentFit] | None:
+        return (mine[t], alone[t]) if t in mine and t in alone else None
+
     outcome = fit.outcome
     base = np.column_stack([outcome.level, fit.kernels])
     base_prec = np.concatenate([outcome.level_precision(), fit.precision])
@@ -146,7 +157,7 @@ def fit_outcome(
     collecting = [Collecting(name, t, "treatment", w) for t, w in fit.collecting.items()]
     collecting += [Collecting(name, f, "association", w) for f, w in f_why.items()]
     treated = [
-        treatment_item(plan.ctx, outcome, t, t_fit, plan.on[t], t in plan.slow)
+        treatment_item(plan.ctx, outcome, t, t_fit, plan.on[t], t in plan.slow, _prior(t))
         for t, t_fit in fit.fits.items()
     ]
     found = [(outcome, f, f_fit) for f, f_fit in f_fits.items()]

@@ -23,6 +23,7 @@ __all__ = [
     "LINKED_SMALL",
     "NO_LINK",
     "Insight",
+    "PriorNote",
     "TreatmentInsight",
 ]
 
@@ -226,6 +227,39 @@ class Insight:
 
 
 @dataclass(frozen=True)
+class PriorNote:
+    """What a non-default prior did: the prior, and the person's estimate under the default one.
+
+    Attributes
+    ----------
+    mean, sd
+        The prior of the full effect that was used (units), e.g. a cohort's predictive.
+    own_estimate, own_low, own_high
+        The full effect's posterior mean and 95% interval under the engine's default prior
+        (`fibrolog.analysis.treatment.EffectPrior`): the person's own data alone.
+    own_p_helps, own_p_meaningful
+        Under the default prior: the chance it helps at all, and by the meaningful change.
+    """
+
+    mean: float
+    sd: float
+    own_estimate: float
+    own_low: float
+    own_high: float
+    own_p_helps: float | None
+    own_p_meaningful: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the note as plain JSON types."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PriorNote:
+        """Return the note from `to_dict` output."""
+        return cls(**{f.name: data[f.name] for f in fields(cls)})
+
+
+@dataclass(frozen=True)
 class TreatmentInsight(Insight):
     """A treatment's effect on an outcome, against the model's counterfactual.
 
@@ -241,6 +275,9 @@ class TreatmentInsight(Insight):
     dates, without, fitted
         Every day of the window, the model's expected outcome without the treatment (the
         counterfactual) and with it.
+    prior
+        When the fit used a prior other than the engine's default (a cohort's): that prior
+        and the person's own estimate without it; None otherwise.
     """
 
     reached_by_week: dict[int, tuple[float, float, float]] = field(default_factory=dict, hash=False)
@@ -249,6 +286,7 @@ class TreatmentInsight(Insight):
     dates: tuple[date, ...] = field(default=(), repr=False)
     without: tuple[float, ...] = field(default=(), repr=False)
     fitted: tuple[float, ...] = field(default=(), repr=False)
+    prior: PriorNote | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return every attribute as JSON-safe values (the days as first day and count)."""
@@ -262,6 +300,7 @@ class TreatmentInsight(Insight):
             "dates": _codec.days(self.dates),
             "without": _codec.floats(self.without),
             "fitted": _codec.floats(self.fitted),
+            "prior": None if self.prior is None else self.prior.to_dict(),
         }
 
     @classmethod
@@ -276,6 +315,7 @@ class TreatmentInsight(Insight):
             "dates": _codec.from_days(data["dates"]),
             "without": tuple(data["without"]),
             "fitted": tuple(data["fitted"]),
+            "prior": PriorNote.from_dict(data["prior"]) if data.get("prior") else None,
         }
 
     def counterfactual(self) -> tuple[tuple[date, ...], tuple[float, ...]]:

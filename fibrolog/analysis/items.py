@@ -13,12 +13,19 @@ from fibrolog.analysis import caveats
 from fibrolog.analysis.ar1 import Array
 from fibrolog.analysis.associations import FactorFit
 from fibrolog.analysis.effect import NO_DIFFERENCE, NOT_ENOUGH, Effect, verdict
-from fibrolog.analysis.insight import LINKED, LINKED_SMALL, NO_LINK, Insight, TreatmentInsight
+from fibrolog.analysis.insight import (
+    LINKED,
+    LINKED_SMALL,
+    NO_LINK,
+    Insight,
+    PriorNote,
+    TreatmentInsight,
+)
 from fibrolog.analysis.kernels import starts
 from fibrolog.analysis.mixture import Mixture, batch_quantiles
 from fibrolog.analysis.outcome import MCID, ROPE, Outcome, n_eff
 from fibrolog.analysis.pool import pool
-from fibrolog.analysis.treatment import TreatmentFit
+from fibrolog.analysis.treatment import EffectPrior, TreatmentFit
 
 __all__ = ["Context", "association_items", "treatment_item"]
 
@@ -34,7 +41,13 @@ class Context:
 
 
 def treatment_item(
-    ctx: Context, outcome: Outcome, name: str, fit: TreatmentFit, on: Array, slow: bool
+    ctx: Context,
+    outcome: Outcome,
+    name: str,
+    fit: TreatmentFit,
+    on: Array,
+    slow: bool,
+    prior: tuple[EffectPrior, TreatmentFit] | None = None,
 ) -> TreatmentInsight:
     """Return a treatment's insight: the verdict rule, effect by week, counterfactual, caveats.
 
@@ -46,6 +59,9 @@ def treatment_item(
         The outcome, the treatment's column and its fit.
     on, slow
         The treatment's daily series and whether its onset is slow.
+    prior
+        A non-default prior the fit used, and the same treatment's fit under the default
+        prior (the person's own data alone), noted on the insight.
     """
     effect = Effect(
         fit.effect,
@@ -105,6 +121,33 @@ def treatment_item(
         dates=ctx.dates,
         without=tuple(float(x) for x in fit.counterfactual),
         fitted=tuple(float(x) for x in fit.fitted),
+        prior=None if prior is None else _prior_note(ctx, outcome, *prior),
+    )
+
+
+def _prior_note(
+    ctx: Context, outcome: Outcome, prior: EffectPrior, alone: TreatmentFit
+) -> PriorNote:
+    """Return the prior used and the estimate the default prior gives (own data alone)."""
+    effect = Effect(alone.effect, alone.rho, alone.n, len(ctx.dates), "", "", ctx.window)
+    low, high = alone.effect.interval(0.95)
+    p_helps: float | None
+    if outcome.better is None:
+        mcid = MCID * outcome.unit
+        p_helps, p_meaningful = None, 1.0 - alone.effect.prob_between(-mcid, mcid)
+    else:
+        v = verdict(
+            effect, better=outcome.better, mcid=MCID * outcome.unit, rope=ROPE * outcome.unit
+        )
+        p_helps, p_meaningful = v.p_helps, v.p_meaningful
+    return PriorNote(
+        float(prior.mean),
+        float(prior.sd),
+        float(alone.effect.mean),
+        float(low),
+        float(high),
+        None if p_helps is None else float(p_helps),
+        float(p_meaningful),
     )
 
 

@@ -25,6 +25,7 @@ from fibrolog.analysis.insight import Insight
 from fibrolog.analysis.items import Context, association_items
 from fibrolog.analysis.outcome import Outcome
 from fibrolog.analysis.results import Collecting, InsightsResult, ScreenState
+from fibrolog.analysis.treatment import EffectPrior
 
 __all__ = ["MEASURED_BEFORE", "WITHIN_REACH", "InsightsModel", "insights"]
 
@@ -61,6 +62,11 @@ class InsightsModel:
         Factors measured before the day's symptoms (no "same day" caveat at lag 0).
     max_shown, false_direction_rate
         The show rule: at most this many associations, mean false-direction risk at most this.
+    priors
+        (outcome, treatment) -> the prior of that treatment's full effect (units), instead of
+        the default N(0, 1 unit^2): the one hook through which a cohort's predictive
+        distribution (`fibrolog.analysis.cohort.person_prior`) enters a person's analysis.
+        Each such treatment's insight also carries the estimate under the default prior.
 
     Notes
     -----
@@ -79,6 +85,7 @@ class InsightsModel:
     measured_before: frozenset[str] = MEASURED_BEFORE
     max_shown: int = 5
     false_direction_rate: float = 0.10
+    priors: Mapping[tuple[str, str], EffectPrior] = field(default_factory=dict)
 
     def fit(self, diary: pd.DataFrame) -> InsightsResult:
         """Screen a diary afresh: every factor with every outcome, and every treatment.
@@ -132,7 +139,7 @@ class InsightsModel:
         )
         key = (tuple(self.outcomes), tuple(self.treatments), factors, self.lags)
         slow = frozenset(self.treatments if self.slow is None else self.slow)
-        return Plan(ctx, on, slow, factors, key)
+        return Plan(ctx, on, slow, factors, key, dict(self.priors))
 
     def outcome(self, frame: pd.DataFrame, name: str) -> Outcome:
         """Return an outcome series with its unit (a tenth of its range) and better side."""

@@ -120,6 +120,8 @@ NOT_EXPORTED = {
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
     "otp_static.staticdevice": "the recovery codes: made again on a new server",
     "otp_static.statictoken": "one recovery code (a keyed hash of it)",
+    "cohort.researchconsent": "a choice about research use on this server: made again on another",
+    "cohort.cohortresult": "a clinic's pooled result: only the clinician who ran it is linked",
     "fhirapi.apitoken": "a clinician's API key (only its hash): useless on another server",
     "clinic.visit": "a clinician's note of a visit date: the clinic's record, not your diary",
     "clinic.questionnairerequest": "a clinician's request here; your answers are exported",

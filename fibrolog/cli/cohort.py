@@ -6,6 +6,10 @@ import json
 
 import click
 
+from fibrolog.cli import _django
+
+USER_HELP = "People in the database who consented to research use (repeat, or all)."
+
 
 @click.group()
 def cohort() -> None:
@@ -15,8 +19,16 @@ def cohort() -> None:
     """
 
 
+def _source(folder: str | None, users: tuple[str, ...]) -> None:
+    """Insist on exactly one of DIR or --user."""
+    if bool(folder) == bool(users):
+        raise click.UsageError("give either DIR or --user NAME (or --user all), not both")
+
+
 @cohort.command()
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, exists=True))
+@click.argument("folder", metavar="[DIR]", required=False,
+                type=click.Path(file_okay=False, exists=True))  # fmt: skip
+@click.option("--user", "users", multiple=True, metavar="NAME|all", help=USER_HELP)
 @click.option("--treatment", required=True, metavar="T", help="The treatment column (1 on days).")
 @click.option("--outcome", required=True, metavar="O", help="The outcome column (0-10).")
 @click.option("--slow", is_flag=True, help="Slow onset (half-lives 3-84 days), e.g. LDN.")
@@ -26,7 +38,8 @@ def cohort() -> None:
               help="Use an existing Dask cluster, e.g. tcp://host:8786.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def analyze(
-    folder: str,
+    folder: str | None,
+    users: tuple[str, ...],
     treatment: str,
     outcome: str,
     slow: bool,
@@ -39,18 +52,35 @@ def analyze(
     DIR holds one diary CSV per person in the format `fibrolog analyze` reads (a `date`
     column, one column per series); the person's id is the file's name without .csv. An
     optional DIR/people.csv (id plus covariates such as age_band, sex, baseline_fiqr_band)
-    adds an exploratory "who responds". Per-person fits run on Dask: a local cluster of
-    --workers processes (loopback only), or --scheduler. No p-values: 95% intervals.
+    adds an exploratory "who responds". With --user instead of DIR, the people come from the
+    database: only those who consented to research use (Settings, Research use) are read,
+    one at a time, and named by research ids; --user all means everyone who consented and
+    tried the treatment. Per-person fits run on Dask: a local cluster of --workers processes
+    (loopback only), or --scheduler. No p-values: 95% intervals.
 
     Example: fibrolog cohort analyze diaries/ --treatment ldn --outcome pain --slow --json
+
+    Example: fibrolog cohort analyze --user all --treatment ldn --outcome pain --slow --json
     """
     from fibrolog.cohort.engine import analyze_folder, connect
 
+    _source(folder, users)
     try:
-        with connect(workers, scheduler) as client:
-            result, engine = analyze_folder(
-                folder, treatment=treatment, outcome=outcome, slow=slow, client=client
-            )
+        if folder:
+            with connect(workers, scheduler) as client:
+                result, engine = analyze_folder(
+                    folder, treatment=treatment, outcome=outcome, slow=slow, client=client
+                )
+        else:
+            _django.setup()
+            from fibrolog.cohort.services import analyze as analyze_people
+            from fibrolog.cohort.services import choose
+
+            choose(users, treatment)  # a clear error before any cluster starts
+            with connect(workers, scheduler) as client:
+                result, engine = analyze_people(
+                    users, treatment=treatment, outcome=outcome, slow=slow, client=client
+                )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -61,22 +91,35 @@ def analyze(
 
 
 @cohort.command()
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, exists=True))
+@click.argument("folder", metavar="[DIR]", required=False,
+                type=click.Path(file_okay=False, exists=True))  # fmt: skip
+@click.option("--user", "users", multiple=True, metavar="NAME|all", help=USER_HELP)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="FOLDER",
               help="Where to write the Parquet tables and the data dictionary.")  # fmt: skip
-def export(folder: str, out: str) -> None:
+def export(folder: str | None, users: tuple[str, ...], out: str) -> None:
     """Write a de-identified research copy of the people who consented (Parquet).
 
-    Only people listed in DIR/people.csv with consent=yes are exported. Ids are replaced,
-    each person's dates are shifted by a secret random offset, text columns are dropped,
-    covariates are banded and suppressed where fewer than 5 people share them.
+    From DIR: only people listed in DIR/people.csv with consent=yes are exported. With
+    --user (NAME, repeated, or all): only people who consented in the app, read one at a
+    time. Ids are replaced, each person's dates are shifted by a secret random offset, text
+    columns, tags and treatments named in free text are dropped, covariates are banded and
+    suppressed where fewer than 5 people share them.
 
     Example: fibrolog cohort export diaries/ --out research/
-    """
-    from fibrolog.cohort.export import export_folder
 
+    Example: fibrolog cohort export --user all --out research/
+    """
+    _source(folder, users)
     try:
-        report = export_folder(folder, out)
+        if folder:
+            from fibrolog.cohort.export import export_folder
+
+            report = export_folder(folder, out)
+        else:
+            _django.setup()
+            from fibrolog.cohort.services.export import export_people
+
+            report = export_people(users, out)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(report.words())

@@ -1,9 +1,9 @@
-"""Cohort services: read a folder of diaries, fit each person on Dask, pool, export.
+"""Many people: research consent, pooled results for the clinic, and the way back to a person.
 
-Not a Django app and not the pure core: it sits between `fibrolog.analysis.cohort` (the
-statistics, pure) and `fibrolog.cli` (the commands). Dask is imported only inside
-`engine`, so importing the analysis never loads it. The clinic's consent machinery (the
-`--user` mode and a clinic page) will add another source of people next to `files`: it only
-has to hand `engine.analyze` a list of per-person diary files (or a callable per person)
-and a covariate table.
+A Django app (models: ResearchConsent, CohortResult; services/, views, tasks) over a
+Django-free core of its own: `engine` (the Dask map of per-person fits, over files or over
+diaries handed one by one, and the pooling), `fits` (what a worker runs), `files` (a folder of
+diary CSVs), `export` and `anonymity` (the de-identified Parquet copy). Those modules import no
+Django, so `fibrolog cohort analyze DIR` works without the web app; Dask is imported only
+inside `engine`. The statistics are `fibrolog.analysis.cohort` (pure).
 """

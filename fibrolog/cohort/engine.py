@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from fibrolog.analysis.cohort import CohortResult, PersonEffect, PersonSkipped, pool
 from fibrolog.cohort.files import read_folder
-from fibrolog.cohort.tasks import fit_files
+from fibrolog.cohort.fits import fit_diaries, fit_files
 
-__all__ = ["Engine", "analyze_folder", "batches", "connect", "fit_people", "worker_memory"]
+__all__ = [
+    "Engine",
+    "analyze_folder",
+    "analyze_people",
+    "batches",
+    "connect",
+    "fit_people",
+    "fit_stream",
+    "worker_memory",
+]
+
+Diaries = Iterable[tuple[str, pd.DataFrame]]
+STREAM_BATCH = 25  # diaries per task in database mode (each a few kB: two columns)
 
 HIGHER_IS_BETTER = ("sleep_quality", "mood", "sleep_hours")
 BATCHES_PER_WORKER = 4  # enough for load balancing; few tasks for the scheduler
@@ -38,11 +52,13 @@ def default_workers() -> int:
 
 
 @contextmanager
-def connect(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+def connect(
+    workers: int | None = None, scheduler: str | None = None, *, processes: bool = True
+) -> Iterator[Any]:
     """Yield a Dask client: to `scheduler` if given, else to a new loopback LocalCluster.
 
-    The local cluster has `workers` single-threaded worker processes, no dashboard and
-    listens on 127.0.0.1 only.
+    The local cluster has `workers` single-threaded workers (processes, or threads of this
+    process with ``processes=False``), no dashboard and listens on 127.0.0.1 only.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -54,7 +70,8 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         LocalCluster(
             n_workers=workers or default_workers(),
             threads_per_worker=1,
-            processes=True,
+            processes=processes,
+            protocol="tcp",  # threads too: reachable by --scheduler, on loopback only
             dashboard_address=None,
             host="127.0.0.1",
         ) as cluster,
@@ -121,11 +138,97 @@ def analyze_folder(
         When the folder holds fewer people with an estimate than pooling needs.
     """
     found = read_folder(folder)
-    better = "higher" if outcome in HIGHER_IS_BETTER else "lower"
+    better = better_side(outcome)
     fitted = fit_people(
         client, list(found.diaries.values()), treatment=treatment, outcome=outcome, slow=slow,
         better=better,
     )  # fmt: skip
+    return _pooled(fitted, client, treatment=treatment, outcome=outcome, better=better,
+                   covariates=found.people or None, seed=seed)  # fmt: skip
+
+
+def fit_stream(
+    client: Any,
+    diaries: Diaries,
+    *,
+    treatment: str,
+    outcome: str,
+    slow: bool,
+    better: str,
+    batch: int = STREAM_BATCH,
+) -> list[PersonEffect | PersonSkipped]:
+    """Fit diaries handed over one by one (database mode), never holding them all at once.
+
+    Notes
+    -----
+    The diaries are read lazily from `diaries` and sent in batches of `batch`; at most two
+    batches per worker are in flight, so the client holds a bounded number of diaries
+    whatever the number of people (each diary is only the two columns analysed). Results
+    come back in any order and are sorted by id.
+    """
+    from dask.distributed import as_completed
+
+    limit = 2 * max(1, len(client.scheduler_info()["workers"]))
+    running = as_completed()
+    results: list[PersonEffect | PersonSkipped] = []
+    chunk: list[tuple[str, pd.DataFrame]] = []
+    options = {"treatment": treatment, "outcome": outcome, "slow": slow, "better": better}
+
+    def send(part: list[tuple[str, pd.DataFrame]]) -> None:
+        running.add(client.submit(fit_diaries, part, **options, pure=False))
+        while running.count() >= limit:
+            results.extend(next(running).result())
+
+    for one in diaries:
+        chunk.append(one)
+        if len(chunk) >= batch:
+            send(chunk)
+            chunk = []
+    if chunk:
+        send(chunk)
+    for future in running:
+        results.extend(future.result())
+    return sorted(results, key=lambda r: r.id)
+
+
+def analyze_people(
+    diaries: Diaries,
+    *,
+    treatment: str,
+    outcome: str,
+    slow: bool = False,
+    client: Any,
+    seed: int = 0,
+) -> tuple[CohortResult, Engine]:
+    """Fit diaries handed over one by one (`fit_stream`) on `client`, pool them, say where.
+
+    Raises
+    ------
+    ValueError
+        When fewer people have an estimate than pooling needs.
+    """
+    better = better_side(outcome)
+    fitted = fit_stream(client, diaries, treatment=treatment, outcome=outcome, slow=slow,
+                        better=better)  # fmt: skip
+    return _pooled(fitted, client, treatment=treatment, outcome=outcome, better=better, seed=seed)
+
+
+def better_side(outcome: str) -> str:
+    """Return "higher" for outcomes where more is better (sleep quality, mood), else "lower"."""
+    return "higher" if outcome in HIGHER_IS_BETTER else "lower"
+
+
+def _pooled(
+    fitted: list[PersonEffect | PersonSkipped],
+    client: Any,
+    *,
+    treatment: str,
+    outcome: str,
+    better: str,
+    covariates: dict[str, dict[str, str]] | None = None,
+    seed: int = 0,
+) -> tuple[CohortResult, Engine]:
+    """Pool the gathered summaries and say where the fits ran."""
     people = [r for r in fitted if isinstance(r, PersonEffect)]
     skipped = [r for r in fitted if isinstance(r, PersonSkipped)]
     result = pool(
@@ -134,7 +237,7 @@ def analyze_folder(
         outcome=outcome,
         better=better,
         collecting=skipped,
-        covariates=found.people or None,
+        covariates=covariates,
         seed=seed,
     )
     workers = len(client.scheduler_info()["workers"])

@@ -1,35 +1,16 @@
-"""The per-person task a Dask worker runs: read ONE diary file, return its effect summary."""
+"""The cohort's durable job: run the pooled analysis over consented people and store it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fibrolog.analysis.cohort.person import PersonEffect, PersonSkipped, person_effect
-
-__all__ = ["fit_file", "fit_files"]
+from django_tasks import task
 
 
-def fit_file(
-    path: str, *, treatment: str, outcome: str, slow: bool, better: str = "lower"
-) -> PersonEffect | PersonSkipped:
-    """Read one person's diary CSV and return their effect (or why there is none yet)."""
-    from fibrolog.analysis.frame import read_diary_csv
+@task()
+def run_cohort(treatment: str, outcome: str, slow: bool, requested_by: int | None) -> int:
+    """Run and store one pooled analysis; return the stored result's id."""
+    from django.contrib.auth import get_user_model
 
-    person = Path(path).stem
-    try:
-        diary = read_diary_csv(path)
-    except (ValueError, UnicodeDecodeError, OSError) as exc:
-        return PersonSkipped(person, f"cannot read the diary: {exc}")
-    return person_effect(
-        person, diary, treatment=treatment, outcome=outcome, slow=slow, better=better
-    )
+    from fibrolog.cohort.services.run import run_and_store
 
-
-def fit_files(
-    paths: list[str], *, treatment: str, outcome: str, slow: bool, better: str = "lower"
-) -> list[PersonEffect | PersonSkipped]:
-    """Fit a batch of diary files one after another (one task, one diary in memory at a time)."""
-    return [
-        fit_file(path, treatment=treatment, outcome=outcome, slow=slow, better=better)
-        for path in paths
-    ]
+    who = get_user_model().objects.filter(pk=requested_by).first() if requested_by else None
+    return run_and_store(treatment, outcome, slow, who).pk

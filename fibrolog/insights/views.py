@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -24,7 +25,7 @@ from fibrolog.charts import (
     line_chart,
 )
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
-from fibrolog.insights import services, words
+from fibrolog.insights import priors, services, words
 from fibrolog.treatments.models import Regimen
 
 
@@ -70,7 +71,14 @@ def treatment(request: HttpRequest, factor: str) -> HttpResponse:
     if not items and not (run and run.stale):
         raise Http404
     names = services.names_for(request.user)
-    cards = [words.treatment(i, names) for i in items]
+    sources = priors.for_user(request.user)
+    cards = [
+        replace(
+            words.treatment(i, names),
+            pooled=words.together(i, getattr(sources.get((i.outcome, i.factor)), "lines", ())),
+        )
+        for i in items
+    ]
     chart = _counterfactual_chart(request.user, items[0], names) if items else None
     return render(
         request,

@@ -81,6 +81,8 @@ class Card:
     key: str
     weeks: tuple[tuple[int, str, str], ...] = ()  # (week, effect reached, 80% range)
     half_life: float | None = None
+    pooled: tuple[str, ...] = ()  # others' results, your own data, together (with consent)
+    prior_note: str = ""  # said wherever the card is shown when a cohort prior was used
 
 
 def _better_worse(item: Insight, change: float) -> str:
@@ -208,7 +210,53 @@ def treatment(item: Insight, names: Mapping[str, str] | None = None) -> Card:
         (w, _way(item, est * scale), _span(item, lo * scale, hi * scale))
         for w, (est, lo, hi) in sorted(item.reached_by_week.items())
     )
-    return replace(card, weeks=weeks, half_life=round(item.half_life_days))
+    note = ""
+    if item.prior is not None:
+        own = item.prior
+        note = (
+            "Starts from other people's pooled results (research use; exploratory). Own data "
+            f"alone: {_way(item, own.own_estimate * scale)} (19 in 20 chance "
+            f"{_span(item, own.own_low * scale, own.own_high * scale)})."
+        )
+    return replace(card, weeks=weeks, half_life=round(item.half_life_days), prior_note=note)
+
+
+@dataclass(frozen=True)
+class _Side:
+    better: str | None
+
+
+def way(better: str | None, change: float) -> str:
+    """Return a change in points as words ("1.5 points lower (better)"), for any caller."""
+    return _way(_Side(better), change)  # type: ignore[arg-type]
+
+
+def span(better: str | None, low: float, high: float) -> str:
+    """Return a range in half points as words ("between 1 and 2 points lower (better)")."""
+    return _span(_Side(better), low, high)  # type: ignore[arg-type]
+
+
+def together(item: TreatmentInsight, others: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the lines "others: ...", "your own data: ...", "together: ..." for a prior's fit.
+
+    `others` are the sentences of the prior's source (a clinic's pooled results); empty when
+    the fit used no prior other than the default.
+    """
+    note = item.prior
+    if note is None or not others:
+        return ()
+    scale = _scale(item)
+    own = _span(item, note.own_low * scale, note.own_high * scale)
+    both = _span(item, item.interval95[0] * scale, item.interval95[1] * scale)
+    return (
+        *others,
+        f"Your own data alone: {_way(item, note.own_estimate * scale)} once fully established "
+        f"(19 in 20 chance {own}). Chance it helps at all: {chance(note.own_p_helps)}.",
+        f"Together, your data with theirs as the starting point: "
+        f"{_way(item, item.estimate * scale)} (19 in 20 chance {both}). Chance it helps at "
+        f"all: {chance(item.p_helps)}; by a meaningful 1 point or more: "
+        f"{chance(item.p_meaningful)}.",
+    )
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("setup/", views.setup, name="setup"),
     path("", include("fibrolog.accounts.urls")),
     path("settings/", views.settings_page, name="settings"),
+    # Before any "clinic/" include, so the clinic app's patterns cannot shadow these.
+    path("clinic/cohort/", include("fibrolog.cohort.clinic_urls")),
     path("", include("fibrolog.phone.urls")),
     path("", include("fibrolog.diary.urls")),
     path("reminders/", include("fibrolog.reminders.urls")),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
+    path("", include("fibrolog.cohort.urls")),
     path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
     path("sharing/", include("fibrolog.sharing.urls")),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from fibrolog.analysis.cohort.model import MIN_PEOPLE, pool
 from fibrolog.analysis.cohort.person import WIDE_SD, PersonEffect, PersonSkipped, person_effect
-from fibrolog.analysis.cohort.prior import person_prior
+from fibrolog.analysis.cohort.prior import leave_out, person_prior
 from fibrolog.analysis.cohort.results import CohortResult, PersonResult, Summary, Term
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "PersonSkipped",
     "Summary",
     "Term",
+    "leave_out",
     "person_effect",
     "person_prior",
     "pool",

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
+from fibrolog.analysis.cohort.grid import fit_grid
+from fibrolog.analysis.cohort.model import MIN_PEOPLE, population
 from fibrolog.analysis.cohort.results import CohortResult
 from fibrolog.analysis.treatment import EffectPrior
 
-__all__ = ["person_prior"]
+__all__ = ["leave_out", "person_prior"]
 
 _Z95 = 1.959963984540054
 
@@ -41,3 +47,36 @@ def person_prior(result: CohortResult) -> EffectPrior:
     p = result.predictive
     sd = max((p.high - p.low) / (2 * _Z95), 1e-3)
     return EffectPrior(p.estimate, sd)
+
+
+def leave_out(stored: CohortResult, person: str) -> CohortResult | None:
+    """Pool the stored per-person summaries again without one person (None: too few left).
+
+    Parameters
+    ----------
+    stored
+        A pooled result (`pool`), possibly stored long ago (its per-person summaries suffice).
+    person
+        The id whose summary is left out.
+
+    Returns
+    -------
+    CohortResult or None
+        The stored result with the mean, tau and predictive distribution of everyone else
+        and their per-person entries; the responder share is the stored one (it moves by at
+        most 1/n and is only reported, never used in the prior).
+
+    Notes
+    -----
+    A person's own data must not count twice (in the prior and in their own fit), so their
+    prior comes from everyone else (docs/methods.md, "Back to the person"). Only the grid
+    posterior is recomputed (milliseconds for thousands of people), not each person's
+    shrunken estimate.
+    """
+    others = tuple(p for p in stored.per_person if p.id != person)
+    if len(others) < MIN_PEOPLE:
+        return None
+    y = np.array([p.raw.estimate for p in others])
+    se = np.array([p.se for p in others])
+    mean, tau, predictive = population(fit_grid(y, se, prior_scale=stored.tau_prior_scale))
+    return replace(stored, mean=mean, tau=tau, predictive=predictive, per_person=others)

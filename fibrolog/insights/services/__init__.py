@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from fibrolog.diary.services.frame import TAG_PREFIX, diary_frame
+from fibrolog.insights import priors
 from fibrolog.insights.models import InsightRun
 from fibrolog.jobs.services import enqueue, pending
 
@@ -100,12 +101,18 @@ def compute(user_id: int) -> InsightRun:
     run, _ = InsightRun.objects.get_or_create(user=user)
     frame, meta = diary_frame(user)
     previous = _reusable(run, frame)
+    sources = priors.for_user(user)
     model = InsightsModel(
         outcomes=tuple(o for o in meta["outcomes"] if o in frame.columns),
         treatments=tuple(meta["treatments"]),
         worse=dict(meta["worse"]),
         scale=dict(meta["scale"]),
         slow=frozenset(meta["slow"]),
+        priors={
+            key: source.prior
+            for key, source in sources.items()
+            if key[1] in meta["treatments"] and tuple(meta["scale"].get(key[0], ())) == (0, 10)
+        },
     )
     try:
         result = model.fit(frame) if previous is None else model.update(previous, frame)
