@@ -72,7 +72,8 @@ def connect(
             threads_per_worker=1,
             processes=processes,
             protocol="tcp",  # threads too: reachable by --scheduler, on loopback only
-            dashboard_address=None,
+            dashboard_address=None,  # no dashboard; its small status server (Dask always runs
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # one) on any free loopback port
             host="127.0.0.1",
         ) as cluster,
         Client(cluster) as client,
