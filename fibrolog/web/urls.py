@@ -22,3 +22,6 @@ urlpatterns = [
     path("experiments/", include("fibrolog.experiments.urls")),
     path("", include("fibrolog.jobs.urls")),
 ]
+
+# A database that stops answering outside a view (session, login) still gets the calm 503 page.
+handler500 = "fibrolog.web.errors.server_error"
