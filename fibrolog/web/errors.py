@@ -93,7 +93,9 @@ def page(found: Trouble) -> HttpResponse:
         "database_trouble.html",
         {"reason": found.reason, "not_answering": found.kind == NOT_ANSWERING},
     )
-    return HttpResponse(html, status=503, headers={"Retry-After": "60"})
+    response = HttpResponse(html, status=503, headers={"Retry-After": "60"})
+    response._has_been_logged = True  # type: ignore[attr-defined]  # this line, no traceback
+    return response
 
 
 class DatabaseTrouble:
