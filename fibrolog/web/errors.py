@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import Error, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views import defaults
@@ -53,7 +53,7 @@ class Trouble:
 
 def trouble(error: BaseException) -> Trouble | None:
     """Return the database trouble behind `error`, or None when it is some other error."""
-    if not isinstance(error, DatabaseError):
+    if not isinstance(error, Error):  # Django's: DatabaseError, InterfaceError and the rest
         return None
     sqlstate = getattr(error.__cause__, "sqlstate", None)
     if sqlstate in SQLSTATE_STORAGE:
@@ -69,7 +69,7 @@ def trouble(error: BaseException) -> Trouble | None:
     return None
 
 
-def _lost_connection(error: DatabaseError) -> bool:
+def _lost_connection(error: Error) -> bool:
     """Return True for a connection that failed or broke (psycopg gives these no SQLSTATE)."""
     if isinstance(error, InterfaceError):  # "the connection is closed", "connection already closed"
         return True
