@@ -1,4 +1,4 @@
-"""The server side of bench/server_load.py: a database, `fibrolog serve`, CPU, and what was stored."""
+"""bench/server_load.py's server side: a database, `fibrolog serve`, CPU, what was stored."""
 
 from __future__ import annotations
 
@@ -88,10 +88,11 @@ django.setup()
 from fibrolog.diary.models import DailyValue, Note
 values = DailyValue.objects.filter(user__username__startswith="load", metric__key="pain")
 notes = Note.objects.filter(user__username__startswith="load")
-print(json.dumps({
-    "values": [[u, d.isoformat(), v] for u, d, v in values.values_list("user__username", "day", "value")],
-    "notes": [[u, d.isoformat(), t] for u, d, t in notes.values_list("user__username", "day", "text")],
-}))
+pairs = {
+    "values": values.values_list("user__username", "day", "value"),
+    "notes": notes.values_list("user__username", "day", "text"),
+}
+print(json.dumps({k: [[u, d.isoformat(), x] for u, d, x in rows] for k, rows in pairs.items()}))
 """
 
 
@@ -192,4 +193,3 @@ class Serving:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-

@@ -75,9 +75,7 @@ def run_case(database: str, people: int, seconds: float) -> dict[str, float]:
         chosen = steady if kind == "all but login" else [s for s in tally.samples if s.kind == kind]
         p50, p95, p99 = percentiles([s.ms for s in chosen])
         errors = sum(not s.ok for s in chosen)
-        print(
-            f"  {kind:16s} {len(chosen):6d} {p50:6.0f}ms {p95:6.0f}ms {p99:6.0f}ms {errors:7d}"
-        )
+        print(f"  {kind:16s} {len(chosen):6d} {p50:6.0f}ms {p95:6.0f}ms {p99:6.0f}ms {errors:7d}")
     statuses = sorted({s.status for s in tally.samples if not s.ok})
     if statuses:
         print(f"  failed requests answered: {statuses} (0: no answer)")
@@ -130,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     met = [verdict(db, n, figures) for (db, n), figures in results.items()]
     if ("postgres", 50) in results and ("postgres", 200) in results:
         small, big = results[("postgres", 50)]["p95"], results[("postgres", 200)]["p95"]
-        print(f"p95 grows from {small:.0f} ms (50 people) to {big:.0f} ms (200): x{big / small:.1f}")
+        print(
+            f"p95 grows from {small:.0f} ms (50 people) to {big:.0f} ms (200): x{big / small:.1f}"
+        )
     return 0 if all(met) else 1
 
 

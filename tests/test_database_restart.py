@@ -76,8 +76,8 @@ def _stored(folder) -> tuple[dict, dict]:
 
     with psycopg.connect(host=str(folder), user=postgres.USER, dbname=postgres.DATABASE) as db:
         values = db.execute(
-            "SELECT v.day, v.value FROM diary_dailyvalue v JOIN diary_metric m ON m.id = v.metric_id"
-            " WHERE m.key = 'pain'"
+            "SELECT v.day, v.value FROM diary_dailyvalue v"
+            " JOIN diary_metric m ON m.id = v.metric_id WHERE m.key = 'pain'"
         ).fetchall()
         notes = db.execute("SELECT day, text FROM diary_note").fetchall()
     return dict(values), dict(notes)
