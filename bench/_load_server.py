@@ -140,6 +140,20 @@ def tree_cpu(root: int) -> float:
     return total
 
 
+def _workers(root: int) -> list[int]:
+    """Return the pids of `fibrolog worker` processes started by process `root`."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+            parent = int((cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == root and b"worker" in args:
+            found.append(int(cmdline.parent.name))
+    return found
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -176,14 +190,15 @@ class Serving:
             time.sleep(0.5)
         raise RuntimeError("fibrolog serve did not become healthy in 120 s")
 
-    def cpu(self, cluster: Path | None) -> tuple[float, float]:
-        """Return CPU seconds so far of the server (web and worker) and of PostgreSQL."""
+    def cpu(self, cluster: Path | None) -> tuple[float, float, float]:
+        """Return CPU seconds so far of the web, of the job worker, and of PostgreSQL."""
         assert self.process is not None
         database = 0.0
         if cluster is not None:
             postmaster = int((cluster / "data" / "postmaster.pid").read_text().split()[0])
             database = tree_cpu(postmaster)
-        return tree_cpu(self.process.pid), database
+        worker = sum(tree_cpu(pid) for pid in _workers(self.process.pid))
+        return tree_cpu(self.process.pid) - worker, worker, database
 
     def __exit__(self, *exc: object) -> None:
         assert self.process is not None

@@ -81,12 +81,13 @@ def run_case(database: str, people: int, seconds: float) -> dict[str, float]:
         print(f"  failed requests answered: {statuses} (0: no answer)")
     reconnects = sum(p.reconnects for p in crowd)
     print(f"  idle connections the server closed, sent again on a new one: {reconnects}")
-    web, db = cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1]
+    web, worker, db = (after - before for after, before in zip(cpu_after, cpu_before, strict=True))
     print(
-        f"  CPU over {elapsed:.0f} s (% of one core): server (web + worker) "
-        f"{100 * web / elapsed:.0f}%, PostgreSQL {100 * db / elapsed:.0f}%, "
-        f"load generator {100 * (own_after - own_before) / elapsed:.0f}% "
-        f"({len(steady) / elapsed:.1f} requests/s)"
+        f"  CPU over {elapsed:.0f} s (% of one core): web {100 * web / elapsed:.0f}%, "
+        f"job worker {100 * worker / elapsed:.0f}%, PostgreSQL {100 * db / elapsed:.0f}%, "
+        f"load generator {100 * (own_after - own_before) / elapsed:.0f}%; "
+        f"{len(steady) / elapsed:.1f} requests/s, "
+        f"web CPU per request {1000 * web / max(len(steady), 1):.0f} ms"
     )
     lost, half = server.check_acks(tally.acks, stored)
     print(
