@@ -45,7 +45,7 @@ format: $(DEV)
 	$(BIN)/ruff format fibrolog tests bench scripts
 	$(BIN)/ruff check --fix fibrolog tests bench scripts
 
-## system-deps: Debian packages the suite needs (chromium for the browser test, postgresql-15)
+## system-deps: Debian packages the suite needs (chromium, postgresql-15, caddy and certutil for the proxy test)
 system-deps:
 	bash scripts/system-deps.sh
 

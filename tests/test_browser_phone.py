@@ -32,6 +32,7 @@ def _ready(page) -> None:
     if not page.evaluate("() => !!navigator.serviceWorker.controller"):
         page.reload()
         page.wait_for_function("() => !!navigator.serviceWorker.controller")
+    page.locator("html[data-shell-kept]").wait_for(state="attached")  # both copies written
 
 
 def test_it_meets_the_install_criteria(browser, live_server):  # noqa: F811
@@ -70,7 +71,8 @@ def test_it_keeps_a_check_in_made_offline_and_sends_it_once(browser, live_server
 
     context.set_offline(True)
     page.goto(f"{live_server.url}/today/")  # no connection: the kept shell opens
-    assert page.locator("form[data-offline-shell]").count() == 1
+    shown = page.locator("form[data-offline-shell]").count()
+    assert shown == 1, page.content()[:2000]
     page.locator("fieldset.metric", has_text="Pain").locator(
         "label.tap", has_text=re.compile(r"^6$")
     ).click()

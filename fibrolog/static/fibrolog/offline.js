@@ -106,11 +106,17 @@
       if (result && result.sent) say("Sent " + plural(result.sent) + " saved on this phone. Thank you.");
     });
   }
+  function keepShell(name, response) {
+    return caches.open(name).then(function (cache) { return cache.put("/today/shell/", response); });
+  }
   if (user && navigator.onLine && self.caches && location.pathname === "/today/" && !shell) {
+    // Kept twice, one copy after the other: a write cut short (the page left mid-write, which
+    // loses the old entry too) costs at most one copy, and the service worker reads either.
     fetch("/today/shell/", { credentials: "same-origin" }).then(function (response) {
-      if (response.ok && !response.redirected) {
-        return caches.open("fibrolog-shell").then(function (cache) { return cache.put("/today/shell/", response); });
-      }
+      if (!response.ok || response.redirected) return;
+      var copy = response.clone();
+      return keepShell("fibrolog-shell", response).then(function () { return keepShell("fibrolog-shell-b", copy); })
+        .then(function () { document.documentElement.setAttribute("data-shell-kept", ""); });
     }).catch(function () {});
   }
   if (user) showWaiting().then(flush);

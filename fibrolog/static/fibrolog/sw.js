@@ -23,7 +23,9 @@ self.addEventListener("activate", function (event) {
 });
 
 function offlinePage() {
+  // The page keeps the shell in two caches (offline.js): the first holds the newest.
   return caches.open(SHELL_CACHE).then(function (cache) { return cache.match(SHELL); })
+    .then(function (shell) { return shell || caches.open(SHELL_CACHE + "-b").then(function (cache) { return cache.match(SHELL); }); })
     .then(function (shell) {
       return shell || new Response(
         "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width'>" +
