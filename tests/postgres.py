@@ -4,7 +4,9 @@
 cluster with Debian's `initdb`/`pg_ctl` in a temporary folder (no TCP port: listen_addresses is
 empty and the socket lives in that folder) and stops and deletes it at exit. Processes it starts
 (pytest-xdist workers, CLI subprocesses) find the socket in FIBROLOG_TEST_PG_HOST and reuse it.
-PostgreSQL refuses to run as root, so under root the server runs as `nobody`.
+PostgreSQL refuses to run as root, so under root the server runs as `nobody`. `pause` stops a
+cluster's server keeping its data and `resume` starts it again (tests/test_database_restart.py
+uses a cluster of its own for that, never the suite's).
 """
 
 from __future__ import annotations
