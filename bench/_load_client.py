@@ -13,6 +13,7 @@ import random
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -148,9 +149,17 @@ class Person:
 
 
 def run_people(
-    people: list[Person], tally: Tally, seconds: float, period: float, logins_at_once: int
+    people: list[Person],
+    tally: Tally,
+    seconds: float,
+    period: float,
+    logins_at_once: int,
+    on_start: Callable[[], None],
 ) -> float:
-    """Log everyone in (a few at a time), then run their cycles for `seconds`; return the start."""
+    """Log everyone in (a few at a time), call `on_start`, run their cycles for `seconds`.
+
+    Return when the cycles started (monotonic seconds).
+    """
     gate = threading.Semaphore(logins_at_once)  # each login hashes a passphrase (Argon2)
     logged_in = threading.Barrier(len(people) + 1)
     go = threading.Event()
@@ -179,6 +188,7 @@ def run_people(
     for thread in threads:
         thread.start()
     logged_in.wait()
+    on_start()  # e.g. read the CPU counters: the logins' hashing is not part of the steady load
     start.append(time.monotonic())
     go.set()
     for thread in threads:

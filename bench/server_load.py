@@ -56,9 +56,13 @@ def run_case(database: str, people: int, seconds: float) -> dict[str, float]:
             headers = server.request_headers(env, serving.port)
             crowd = [Person(name, PASSWORD, serving.port, headers) for name in names]
             tally = Tally()
-            load_before, own_before = os.getloadavg()[0], server.own_cpu()
-            cpu_before = serving.cpu(cluster)
-            started = run_people(crowd, tally, seconds, PERIOD_S, logins_at_once=4)
+            before: list = []
+
+            def mark() -> None:  # once everyone is logged in
+                before.extend([os.getloadavg()[0], server.own_cpu(), serving.cpu(cluster)])
+
+            started = run_people(crowd, tally, seconds, PERIOD_S, 4, on_start=mark)
+            load_before, own_before, cpu_before = before
             cpu_after, own_after = serving.cpu(cluster), server.own_cpu()
             elapsed = time.monotonic() - started
             load_after = os.getloadavg()[0]
