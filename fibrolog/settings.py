@@ -92,8 +92,10 @@ INSTALLED_APPS = [
     "fibrolog.imports",
     "fibrolog.insights",
     "fibrolog.archive",
+    "fibrolog.fhirapi",
     "fibrolog.reports",
     "fibrolog.experiments",
+    "fibrolog.clinic",
 ]
 
 MIDDLEWARE = [

@@ -78,6 +78,21 @@ POLICY = {
     "import_map": "owner",
     "import_discard": "owner",
     "healthz": "public",
+    "clinic_dashboard": "clinician",
+    "clinic_person": "clinician",
+    "clinic_visit": "clinician",
+    "clinic_request": "clinician",
+    "clinic_request_end": "clinician",
+    "clinic_propose": "clinician",
+    "clinic_proposal_accept": "owner",
+    "clinic_proposal_decline": "owner",
+    "api_tokens": "clinician",
+    "api_token_revoke": "clinician",
+    "fhir_metadata": "public",
+    "fhir_unknown": "public",
+    "fhir_patient": "token",
+    "fhir_observations": "token",
+    "fhir_everything": "token",
 }
 SAMPLE_ARGS = {
     "day": {"iso": "2026-01-05"},
@@ -104,6 +119,8 @@ SAMPLE_ARGS = {
     "import_confirm": {"pk": 1},
     "import_map": {"pk": 1},
     "import_discard": {"pk": 1},
+    "clinic_proposal_accept": {"pk": 1},
+    "clinic_proposal_decline": {"pk": 1},
 }
 POST_ONLY = {
     "checkin",
@@ -114,6 +131,7 @@ POST_ONLY = {
     "questionnaire_discard",
 }
 POST_ONLY |= {"import_discard", "import_weather"}
+POST_ONLY |= {"clinic_proposal_accept", "clinic_proposal_decline"}
 POST_ONLY |= {
     "experiment_start",
     "experiment_pause",
@@ -123,6 +141,7 @@ POST_ONLY |= {
     "experiment_discard",
 }
 NEEDS_OBJECT = {"treatment", "questionnaire_result", "questionnaire_page", "questionnaire_discard"}
+NEEDS_OBJECT |= {"clinic_proposal_accept", "clinic_proposal_decline"}
 NEEDS_OBJECT |= {
     "insights_treatment",
     "import_job",
@@ -245,7 +264,7 @@ HEALTH = [name for name, policy in POLICY.items() if policy == "owner"]
 ADMIN_ONLY = [name for name, policy in POLICY.items() if policy == "admin"]
 ADMIN_ARGS = {"manage_unlock": {"pk": 1}, "manage_revoke": {"pk": 1}}
 # Where each role lands when it asks for a page that is not for it.
-HOME = {"admin": "/manage/accounts/", "clinician": "/account/", "person": "/today/"}
+HOME = {"admin": "/manage/accounts/", "clinician": "/clinic/", "person": "/today/"}
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def test_it_signs_up_once_with_the_invited_role(db):
     client = Client()
     assert client.get(_path(link)).status_code == 200
     response = client.post(_path(link), NEW)
-    assert response.status_code == 302 and response["Location"] == "/account/"
+    assert response.status_code == 302 and response["Location"] == "/clinic/"  # her home
     jo = get_user_model().objects.get(username="jo")
     assert jo.profile.role == "clinician" and jo.check_password(NEW["password"])
     again = Client().post(_path(link), {**NEW, "username": "jo2"})

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 
 from fibrolog.accounts.models import ADMIN, CLINICIAN, PERSON, Profile
 
-HOME = {PERSON: "today", ADMIN: "manage_accounts"}  # a clinician's home is their account page
+HOME = {PERSON: "today", ADMIN: "manage_accounts", CLINICIAN: "clinic_dashboard"}
 
 
 def role_of(user) -> str:

@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-_OPEN = ("/setup/", "/static/", "/healthz", "/signup/", "/manifest", "/sw.js")
+# /fhir/ answers with FHIR JSON (a token or a 401), never with a redirect to a page.
+_OPEN = ("/setup/", "/static/", "/healthz", "/signup/", "/manifest", "/sw.js", "/fhir/")
 _state = {"has_users": False}
 
 
@@ -38,7 +39,7 @@ def first_run(get_response: Callable[[HttpRequest], HttpResponse]):
     return middleware
 
 
-_ANY_STATE = ("/static/", "/logout/", "/account/two-factor/", "/login/")
+_ANY_STATE = ("/static/", "/logout/", "/account/two-factor/", "/login/", "/fhir/")
 
 
 def account_guard(get_response: Callable[[HttpRequest], HttpResponse]):

@@ -119,6 +119,11 @@ NOT_EXPORTED = {
     "otp_totp.totpdevice": "the two-factor secret: a new device is set up, never carried over",
     "otp_static.staticdevice": "the recovery codes: made again on a new server",
     "otp_static.statictoken": "one recovery code (a keyed hash of it)",
+    "fhirapi.apitoken": "a clinician's API key (only its hash): useless on another server",
+    "clinic.visit": "a clinician's note of a visit date: the clinic's record, not your diary",
+    "clinic.questionnairerequest": "a clinician's request here; your answers are exported",
+    "clinic.experimentproposal": "a clinician's suggestion; an accepted one is your experiment",
+    "clinic.experimentverdict": "derived: an ended experiment's result, recomputed from it",
 }
 
 BY_NAME = {t.name: t for t in TABLES}

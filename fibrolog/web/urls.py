@@ -20,7 +20,9 @@ urlpatterns = [
     path("data/", include("fibrolog.archive.urls")),
     path("report/", include("fibrolog.reports.urls")),
     path("experiments/", include("fibrolog.experiments.urls")),
+    path("clinic/", include("fibrolog.clinic.urls")),
     path("", include("fibrolog.jobs.urls")),
+    path("", include("fibrolog.fhirapi.urls")),
 ]
 
 # A database that stops answering outside a view (session, login) still gets the calm 503 page.

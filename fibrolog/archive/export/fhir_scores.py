@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fibrolog.archive.export import fhir_codes as codes
@@ -13,8 +14,17 @@ def _coding(loinc: str | None, code: str, display: str) -> list[dict[str, str]]:
     return ([{"system": codes.LOINC, "code": loinc}] if loinc else []) + [own]
 
 
+def _urn(kind: str, resource_id: str) -> dict[str, str]:
+    return {"reference": f"urn:uuid:{resource_id}"}
+
+
 def score_resources(
-    instrument: Instrument, response, response_id: str, ids, subject: dict[str, str]
+    instrument: Instrument,
+    response,
+    response_id: str,
+    ids,
+    subject: dict[str, str],
+    link: Callable[[str, str], dict[str, str]] = _urn,
 ) -> list[dict[str, Any]]:
     """Return the total-score Observation (and a panel Observation where LOINC has a panel)."""
     known = set(instrument.keys)
@@ -48,7 +58,7 @@ def score_resources(
         "subject": subject,
         "effectiveDateTime": response.day.isoformat(),
         "valueQuantity": _score(result.total),
-        "derivedFrom": [{"reference": f"urn:uuid:{response_id}"}],
+        "derivedFrom": [link("QuestionnaireResponse", response_id)],
         "note": [{"text": result.wording}],
     }
     if result.band:
@@ -69,8 +79,8 @@ def score_resources(
                 },
                 "subject": subject,
                 "effectiveDateTime": response.day.isoformat(),
-                "hasMember": [{"reference": f"urn:uuid:{total_id}"}],
-                "derivedFrom": [{"reference": f"urn:uuid:{response_id}"}],
+                "hasMember": [link("Observation", total_id)],
+                "derivedFrom": [link("QuestionnaireResponse", response_id)],
             }
         )
     return out

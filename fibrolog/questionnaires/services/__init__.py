@@ -130,6 +130,7 @@ class Due:
     title: str
     last: date | None
     in_progress: bool
+    asked_by: str = ""  # who asked for it (a clinician's request), when someone did
 
 
 def schedules(user) -> dict[str, Schedule]:
@@ -148,8 +149,11 @@ def schedules(user) -> dict[str, Schedule]:
 
 def due(user, today: date | None = None) -> list[Due]:
     """Return the instruments due now (or in progress), in the offered order."""
+    from fibrolog.questionnaires.requested import asked
+
     today = today or today_for(user)
     plans = schedules(user)
+    requested = asked(user, today)
     # Two queries for every instrument at once (the check-in page asks on every view).
     mine = Response.objects.filter(user=user, instrument__in=OFFERED).order_by()
     last_done = dict(
@@ -164,8 +168,8 @@ def due(user, today: date | None = None) -> list[Due]:
         last, open_ = last_done.get(name), name in open_now
         plan = plans[name]
         overdue = plan.enabled and (last is None or last + timedelta(days=plan.every_days) <= today)
-        if open_ or overdue:
-            out.append(Due(name, instruments.get(name).title, last, open_))
+        if open_ or overdue or name in requested:
+            out.append(Due(name, instruments.get(name).title, last, open_, requested.get(name, "")))
     return out
 
 

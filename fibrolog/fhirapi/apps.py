@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FhirApiConfig(AppConfig):
+    name = "fibrolog.fhirapi"
+    label = "fhirapi"
