@@ -4,7 +4,9 @@
 cluster with Debian's `initdb`/`pg_ctl` in a temporary folder (no TCP port: listen_addresses is
 empty and the socket lives in that folder) and stops and deletes it at exit. Processes it starts
 (pytest-xdist workers, CLI subprocesses) find the socket in FIBROLOG_TEST_PG_HOST and reuse it.
-PostgreSQL refuses to run as root, so under root the server runs as `nobody`.
+PostgreSQL refuses to run as root, so under root the server runs as `nobody`. `pause` stops a
+cluster's server keeping its data and `resume` starts it again (tests/test_database_restart.py
+uses a cluster of its own for that, never the suite's).
 """
 
 from __future__ import annotations
@@ -58,30 +60,49 @@ def start() -> Path:
         ),
         **run,
     )
-    options = (
+    resume(folder)
+    subprocess.run(
+        [binary("createdb"), "-h", str(folder), "-U", USER, DATABASE], check=True, text=True
+    )
+    return folder
+
+
+def _options(folder: Path) -> str:
+    return (
         f"-c listen_addresses='' -c unix_socket_directories='{folder}' -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
     )
+
+
+def pause(folder: Path) -> None:
+    """Stop the server of the cluster in `folder` (clients are cut off), keeping its data."""
+    subprocess.run(
+        _as_server_user([binary("pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "-w", "stop"]),
+        check=True,
+        capture_output=True,
+    )
+
+
+def resume(folder: Path) -> None:
+    """Start the server of the cluster in `folder` again (or for the first time)."""
     subprocess.run(
         _as_server_user(
             [
                 binary("pg_ctl"),
                 "-D",
-                str(data),
+                str(folder / "data"),
                 "-o",
-                options,
+                _options(folder),
                 "-l",
                 str(folder / "log"),
                 "-w",
                 "start",
             ]
         ),
-        **run,
+        check=True,
+        capture_output=True,
+        text=True,
     )
-    subprocess.run(
-        [binary("createdb"), "-h", str(folder), "-U", USER, DATABASE], check=True, text=True
-    )
-    return folder
 
 
 def stop(folder: Path) -> None:

@@ -29,3 +29,6 @@ urlpatterns = [
     path("audit/", include("fibrolog.audit.urls")),
     path("", include("fibrolog.fhirapi.urls")),
 ]
+
+# A database that stops answering outside a view (session, login) still gets the calm 503 page.
+handler500 = "fibrolog.web.errors.server_error"

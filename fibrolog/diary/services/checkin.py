@@ -73,23 +73,50 @@ class DayChanges:
 
 def day_state(user, day: date) -> DayState:
     """Return everything logged for `day`."""
-    rows = DailyValue.objects.for_user(user).filter(day=day).preferred()
-    tags = DayTag.objects.filter(user=user, day=day).values_list("tag__name", flat=True)
-    note = Note.objects.filter(user=user, day=day).values_list("text", flat=True).first() or ""
-    intakes = dict(
-        Intake.objects.filter(treatment__user=user, day=day).values_list("treatment_id", "taken")
+    return day_states(user, [day])[day]
+
+
+def day_states(user, days: list[date]) -> dict[date, DayState]:
+    """Return everything logged for each of `days`, reading them all in six queries."""
+    values: dict[date, dict[str, float]] = {d: {} for d in days}
+    rows = DailyValue.objects.for_user(user).filter(day__in=days).preferred()
+    for when, key, value in rows.values_list("day", "metric__key", "value"):
+        values[when][key] = value
+    tags: dict[date, set[str]] = {d: set() for d in days}
+    for when, name in DayTag.objects.filter(user=user, day__in=days).values_list(
+        "day", "tag__name"
+    ):
+        tags[when].add(name)
+    notes = dict(
+        Note.objects.filter(user=user, day__in=days).order_by("-id").values_list("day", "text")
+    )  # the first note of a day wins, as `.first()` picked before (by id: the oldest)
+    intakes: dict[date, dict[int, bool | None]] = {d: {} for d in days}
+    for when, treatment, taken in Intake.objects.filter(
+        treatment__user=user, day__in=days
+    ).values_list("day", "treatment_id", "taken"):
+        intakes[when][treatment] = taken
+    flares = sorted(  # the earliest-starting flare covering a day, as Flare's ordering gives
+        Flare.objects.filter(user=user, start__lte=max(days), end__gte=min(days)),
+        key=lambda f: (f.start, f.pk),
     )
-    flare = Flare.objects.filter(user=user, start__lte=day, end__gte=day).first()
-    sites = PainSites.objects.filter(user=user, day=day).values_list("sites", flat=True).first()
-    return DayState(
-        day,
-        dict(rows.values_list("metric__key", "value")),
-        frozenset(tags),
-        note,
-        intakes,
-        flare.severity if flare else 0,
-        frozenset(sites or ()),
+    sites = dict(
+        PainSites.objects.filter(user=user, day__in=days)
+        .order_by("-id")
+        .values_list("day", "sites")
     )
+    out = {}
+    for d in days:
+        flare = next((f for f in flares if f.start <= d <= f.end), None)
+        out[d] = DayState(
+            d,
+            values[d],
+            frozenset(tags[d]),
+            notes.get(d) or "",
+            intakes[d],
+            flare.severity if flare else 0,
+            frozenset(sites.get(d) or ()),
+        )
+    return out
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from fibrolog.accounts.services import ensure_profile
 from fibrolog.catalogue import BAD_DAY_CHECKIN
 from fibrolog.diary.models import Metric, Tag
-from fibrolog.diary.services.checkin import DayState, day_state
+from fibrolog.diary.services.checkin import DayState, day_states
 from fibrolog.diary.services.checkin_settings import checkin_metrics
 from fibrolog.treatments.models import Regimen, Treatment
 
@@ -78,14 +78,16 @@ def checkin_page(
     today = profile.today()
     day = day or today
     tags = list(Tag.objects.filter(user=user, archived=False).values_list("name", flat=True))
+    before = day - timedelta(days=1)
+    states = day_states(user, [day, before])  # one read for both days
     return CheckinPage(
         day=day,
         today=today,
         metrics=bad_day_metrics(user) if bad_day else checkin_metrics(user),
         tag_names=tags,
         treatments=treatments_on(user, day),
-        state=day_state(user, day),
-        yesterday=day_state(user, day - timedelta(days=1)),
+        state=states[day],
+        yesterday=states[before],
         body_map=profile.body_map_on_checkin and not bad_day,
         bad_day=bad_day,
         same_as_yesterday=same_as_yesterday,

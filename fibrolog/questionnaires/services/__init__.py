@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from fibrolog import instruments
@@ -153,13 +154,18 @@ def due(user, today: date | None = None) -> list[Due]:
     today = today or today_for(user)
     plans = schedules(user)
     requested = asked(user, today)
+    # Two queries for every instrument at once (the check-in page asks on every view).
+    mine = Response.objects.filter(user=user, instrument__in=OFFERED).order_by()
+    last_done = dict(
+        mine.filter(completed_at__isnull=False)
+        .values("instrument")
+        .annotate(last=Max("day"))
+        .values_list("instrument", "last")
+    )
+    open_now = set(mine.filter(completed_at__isnull=True).values_list("instrument", flat=True))
     out = []
     for name in OFFERED:
-        done = Response.objects.filter(user=user, instrument=name, completed_at__isnull=False)
-        last = done.order_by("-day").values_list("day", flat=True).first()
-        open_ = Response.objects.filter(
-            user=user, instrument=name, completed_at__isnull=True
-        ).exists()
+        last, open_ = last_done.get(name), name in open_now
         plan = plans[name]
         overdue = plan.enabled and (last is None or last + timedelta(days=plan.every_days) <= today)
         if open_ or overdue or name in requested:
