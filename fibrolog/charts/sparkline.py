@@ -7,7 +7,7 @@ CSS classes (static/fibrolog/charts.css: `.spark-line`, `.spark-ref`, `.spark-do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -27,17 +27,22 @@ class Sparkline:
     height: int = 28
 
 
+def _scale(spec: Sparkline) -> Callable[[float], float]:
+    """Return value -> y for this line (computed once per line: a dashboard draws hundreds)."""
+    pad, low, high = 2.0, spec.low, spec.high
+    base, factor = spec.height - pad, (spec.height - 2 * pad) / (high - low or 1.0)
+    return lambda value: base - (min(max(value, low), high) - low) * factor
+
+
 def _y(spec: Sparkline, value: float) -> float:
-    pad = 2.0
-    span = spec.high - spec.low or 1.0
-    frac = (min(max(value, spec.low), spec.high) - spec.low) / span
-    return spec.height - pad - frac * (spec.height - 2 * pad)
+    return _scale(spec)(value)
 
 
 def _runs(spec: Sparkline) -> list[list[tuple[float, float]]]:
     """Return the logged stretches as point lists (a gap starts a new run)."""
     n = len(spec.values)
     step = (spec.width - 4) / max(n - 1, 1)
+    y_of = _scale(spec)
     runs: list[list[tuple[float, float]]] = []
     current: list[tuple[float, float]] = []
     for i, value in enumerate(spec.values):
@@ -46,7 +51,7 @@ def _runs(spec: Sparkline) -> list[list[tuple[float, float]]]:
                 runs.append(current)
             current = []
             continue
-        current.append((2 + i * step, _y(spec, value)))
+        current.append((2 + i * step, y_of(value)))
     if current:
         runs.append(current)
     return runs

@@ -163,8 +163,9 @@ def latest_scores(ids: list[int]) -> dict[int, dict[str, list[Scored]]]:
         .values_list("user_id", "instrument", "day", "answers")
     )
     out: dict[int, dict[str, list[Scored]]] = defaultdict(lambda: defaultdict(list))
+    items = {name: frozenset(instruments.get(name).keys) for name in SCORED}
     for user_id, name, day, answers in rows:
-        known = set(instruments.get(name).keys)
+        known = items[name]
         total = _total(name, tuple(sorted((k, v) for k, v in answers.items() if k in known)))
         out[user_id][name].append(Scored(name, day, total))
     return {k: dict(v) for k, v in out.items()}
