@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Avg, Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Avg, CharField, Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 
 from fibrolog import instruments
 from fibrolog.diary.models import DEMO, MANUAL, DailyValue, Metric
@@ -66,11 +67,13 @@ def trends(ids: list[int], today: date) -> dict[int, dict[str, Means]]:
     first_recent = today - timedelta(days=RECENT - 1)
     first_before = first_recent - timedelta(days=BEFORE)
     mine = DailyValue.objects.filter(user_id__in=ids, metric_id__in=keys)
-    recent = mine.filter(day__range=(first_recent, today)).values_list(
-        "user_id", "metric_id", "day", "source", "value"
+    recent = (
+        mine.filter(day__range=(first_recent, today))
+        .annotate(day_text=Cast("day", CharField()))
+        .values_list("user_id", "metric_id", "day_text", "source", "value")
     )
-    # Read the rows through the cursor: SQLite gives each day as text, and 30 distinct days
-    # are parsed once each rather than once a row (thousands of rows on a big clinic).
+    # Read the rows through the cursor, each day as text (cast, so no driver converts it): the
+    # 30 distinct days are parsed once each rather than once a row (thousands on a big clinic).
     sql, params = recent.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -116,8 +119,10 @@ def _rank(source: str) -> tuple[int, bytes]:
 def _preferred(rows) -> dict[tuple[int, int, object], float]:
     """Return the winning value of each (person, metric, day) among (.., source, value) rows."""
     best: dict[tuple[int, int, object], tuple[tuple[int, bytes], float]] = {}
+    ranks: dict[str, tuple[int, bytes]] = {}  # a handful of sources, thousands of rows
     for user_id, metric_id, day, source, value in rows:
-        key, rank = (user_id, metric_id, day), _rank(source)
+        rank = ranks.get(source) or ranks.setdefault(source, _rank(source))
+        key = (user_id, metric_id, day)
         if key not in best or rank < best[key][0]:
             best[key] = (rank, value)
     return {key: value for key, (_rank_, value) in best.items()}
