@@ -83,6 +83,14 @@ def _import(a) -> int:
     return job.pk
 
 
+def _proposal(a) -> int:
+    """A pending plan proposed to A (by a clinician made for it: models only, no share needed)."""
+    from fibrolog.clinic.models import ExperimentProposal
+
+    proposer = create_account("dr-proposer", None, role="clinician")
+    return ExperimentProposal.objects.create(clinician=proposer, person=a, tested="Tai chi").pk
+
+
 def _patient(a) -> str:
     from fibrolog.archive.export.fhir_resources import patient_id
 
@@ -178,8 +186,8 @@ POLICY: dict[str, str | tuple] = {
     "clinic_request": ("shared:questionnaires", {"pk": "{A}"}),
     "clinic_request_end": ("shared:questionnaires", {"pk": "{A}", "rk": 1}),
     "clinic_propose": ("shared:insights", {"pk": "{A}"}),
-    "clinic_proposal_accept": ("owner", {"pk": 1}),
-    "clinic_proposal_decline": ("owner", {"pk": 1}),
+    "clinic_proposal_accept": ("owner", {"pk": _proposal}),
+    "clinic_proposal_decline": ("owner", {"pk": _proposal}),
     "research_consent": "owner",
     "cohort_results": "clinician",
     "cohort_run": "clinician",
