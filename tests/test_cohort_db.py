@@ -116,3 +116,41 @@ def test_it_exports_only_the_consented_de_identified(tmp_path, clinic):
     assert len(diary) == 6 * 365
     dictionary = json.loads((tmp_path / "data_dictionary.json").read_text())
     assert "only people who consented" in dictionary["about"]
+
+
+def _sleep(user, level: float) -> None:
+    from datetime import date, timedelta
+
+    from fibrolog.diary.models import DailyValue, Metric
+
+    sleep = Metric.objects.get(key="sleep_quality", owner__isnull=True)
+    start = date(2025, 1, 1)
+    DailyValue.objects.bulk_create(
+        DailyValue(user=user, metric=sleep, day=start + timedelta(days=n), value=level)
+        for n in range(40)
+    )
+
+
+def test_it_bands_what_the_diary_holds_at_the_start(db):
+    from fibrolog.cohort.services.covariates import baseline_covariates
+    from fibrolog.questionnaires.models import Response
+
+    person = plant("banded", simulate_person(-1.0, days=60, start=30, seed=3), consent=True)
+    assert baseline_covariates(person) == {}  # no FIQR, no sleep logged: nothing made up
+    _sleep(person, 3.0)
+    answers = {f"q{i}": 5 for i in range(1, 22)}
+    Response.objects.create(user=person, instrument="fiqr", version="t", answers=answers,
+                            completed_at="2025-01-02T10:00Z", day="2025-01-02")  # fmt: skip
+    assert baseline_covariates(person) == {
+        "baseline_fiqr_band": "moderate",  # 50.0 on the FIQR: Salaffi et al. 2018's 46-65
+        "baseline_sleep": "poor (under 4)",
+    }
+
+
+def test_it_asks_who_responds_with_the_diaries_baselines(dask_client, clinic):
+    consenting, _ = clinic
+    for n, person in enumerate(consenting):
+        _sleep(person, 3.0 if n % 2 else 8.0)
+    answer = json.loads(_analyze(dask_client, "--user", "all").stdout)
+    covariates = {t["covariate"] for t in answer["terms"]}
+    assert covariates == {"baseline_sleep"}, answer["terms_note"]

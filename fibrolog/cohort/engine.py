@@ -200,8 +200,12 @@ def analyze_people(
     slow: bool = False,
     client: Any,
     seed: int = 0,
+    covariates: dict[str, dict[str, str]] | None = None,
 ) -> tuple[CohortResult, Engine]:
     """Fit diaries handed over one by one (`fit_stream`) on `client`, pool them, say where.
+
+    `covariates` (id -> banded covariates) may be filled while `diaries` is read: it is only
+    looked at after the last fit.
 
     Raises
     ------
@@ -211,7 +215,8 @@ def analyze_people(
     better = better_side(outcome)
     fitted = fit_stream(client, diaries, treatment=treatment, outcome=outcome, slow=slow,
                         better=better)  # fmt: skip
-    return _pooled(fitted, client, treatment=treatment, outcome=outcome, better=better, seed=seed)
+    return _pooled(fitted, client, treatment=treatment, outcome=outcome, better=better,
+                   covariates=covariates or None, seed=seed)  # fmt: skip
 
 
 def better_side(outcome: str) -> str:

@@ -11,6 +11,7 @@ from django.db.models import Q
 from fibrolog.audit.services import record
 from fibrolog.cohort.models import ResearchConsent
 from fibrolog.cohort.services.consent import consented_people
+from fibrolog.cohort.services.covariates import baseline_covariates
 from fibrolog.diary.models import DailyValue
 from fibrolog.treatments.models import Regimen
 
@@ -57,11 +58,18 @@ def _tried(treatment: str) -> Q:
 
 
 def diaries(
-    ids: Sequence[int], *, treatment: str, outcome: str, purpose: str
+    ids: Sequence[int],
+    *,
+    treatment: str,
+    outcome: str,
+    purpose: str,
+    covariates: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[tuple[str, pd.DataFrame]]:
     """Yield (research id, diary) for each person, read only when needed, consent re-checked.
 
-    Each read is recorded in the person's audit trail ("read for research: `purpose`").
+    Each read is recorded in the person's audit trail ("read for research: `purpose`"). When
+    `covariates` is given, each person's baseline bands are added to it under their research id
+    as they are read (full once the iterator is exhausted, before pooling).
     """
     for user_id in ids:
         row = ResearchConsent.objects.filter(user_id=user_id, consented=True).first()
@@ -69,6 +77,8 @@ def diaries(
             continue
         user = row.user
         record(None, "read", f"diary for research: {purpose}", subject=user)
+        if covariates is not None:
+            covariates[row.research_id] = baseline_covariates(user)
         yield row.research_id, diary_of(user, treatment=treatment, outcome=outcome)
 
 

@@ -30,10 +30,11 @@ def analyze(
     if not ids:
         raise CohortError(f"nobody who consented to research use has tried {treatment}")
     purpose = f"{treatment} on {outcome}"
-    people = diaries(ids, treatment=treatment, outcome=outcome, purpose=purpose)
+    bands: dict[str, dict[str, str]] = {}  # filled as the diaries are read: who responds
+    people = diaries(ids, treatment=treatment, outcome=outcome, purpose=purpose, covariates=bands)
     try:
         return analyze_people(
-            people, treatment=treatment, outcome=outcome, slow=slow, client=client
+            people, treatment=treatment, outcome=outcome, slow=slow, client=client, covariates=bands
         )
     except ValueError as exc:
         raise CohortError(str(exc)) from None
