@@ -12,10 +12,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from fibrolog.accounts.access import person_required
 from fibrolog.accounts.services import today_for
 from fibrolog.diary import panels
-from fibrolog.diary.forms import CheckinForm, MetricForm, metric_rows, treatment_rows
+from fibrolog.diary.forms import (
+    CheckinForm,
+    MetricForm,
+    choice_inputs,
+    hidden,
+    metric_rows,
+    treatment_rows,
+)
 from fibrolog.diary.services import checkin_settings
 from fibrolog.diary.services.checkin import save_day
-from fibrolog.diary.services.checkin_page import checkin_page
+from fibrolog.diary.services.checkin_page import checkin_form, checkin_page
 from fibrolog.diary.services.timeline import WINDOWS, timeline
 from fibrolog.diary.validation import check_day, parse_day
 
@@ -35,6 +42,9 @@ def _render_checkin(request: HttpRequest, page, form: CheckinForm, status: int =
         "form": form,
         "metric_rows": metric_rows(form, page.yesterday),
         "treatment_rows": treatment_rows(form),
+        "hidden": {name: hidden(form[name]) for name in ("o_tags", "o_flare", "o_note", "o_sites")},
+        "tag_choices": choice_inputs(form["tags"]),
+        "flare_choices": choice_inputs(form["flare"]),
         **panels.context(request.user, page),
     }
     return render(request, "diary/checkin.html", context, status=status)
@@ -81,16 +91,19 @@ def checkin(request: HttpRequest) -> HttpResponse:
         when = check_day(date.fromisoformat(raw_day), today_for(request.user))
     except ValueError:
         when = None  # the form names what is wrong with the day
-    page = checkin_page(request.user, when, **_options(request))
-    form = CheckinForm(request.POST, **page.form_kwargs())
-    if not form.is_valid():
+    options = _options(request)
+    fields = checkin_form(request.user, when, bad_day=options["bad_day"])
+    form = CheckinForm(request.POST, **fields)
+    if not form.is_valid():  # only now read the day, to show the page again with the errors
+        page = checkin_page(request.user, when, **options)
+        form = CheckinForm(request.POST, **page.form_kwargs())
         return _render_checkin(request, page, form, status=400)
     save_day(request.user, form.cleaned_data["day"], form.changes())
-    if page.bad_day:
+    if options["bad_day"]:
         messages.success(request, "Saved. The rest can wait: rest well.")
     else:
         messages.success(request, "Saved. Thank you for checking in.")
-    if form.cleaned_data["day"] == page.today:
+    if form.cleaned_data["day"] == fields["today"]:
         return redirect("today")
     return redirect("day", iso=form.cleaned_data["day"].isoformat())
 

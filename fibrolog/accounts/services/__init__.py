@@ -48,8 +48,20 @@ def create_account(username: str, password: str | None, role: str = "person") ->
 
 
 def ensure_profile(user) -> Profile:
-    """Return the person's profile, creating it with defaults the first time."""
+    """Return the person's profile, creating it with defaults the first time.
+
+    The profile stays on the user object (Django's one-to-one cache), so a request that asks
+    for it from several places reads it once. Change it through this object, not with
+    `Profile.objects.filter(...).update(...)`, or a user object already in hand keeps the old one.
+    """
+    try:
+        cached = user.profile
+    except Profile.DoesNotExist:
+        cached = None
+    if cached is not None and cached.pk is not None:  # not an unsaved Profile(user=user)
+        return cached
     profile, _ = Profile.objects.get_or_create(user=user)
+    user.profile = profile
     return profile
 
 

@@ -70,6 +70,24 @@ def bad_day_metrics(user) -> list[Metric]:
     return [by_key[k] for k in BAD_DAY_CHECKIN if k in by_key]
 
 
+def checkin_form(user, day: date | None = None, *, bad_day: bool = False) -> dict:
+    """Return what a submitted check-in is checked against: its fields, not the day's entries.
+
+    A save needs the metrics, treatments and tag names the form may carry, not what the day
+    holds: the page sent what it showed in its `o_` fields and only differences are saved.
+    Every tag name is allowed (archived ones too: the day may carry one).
+    """
+    today = ensure_profile(user).today()
+    day = day or today
+    return {
+        "metrics": bad_day_metrics(user) if bad_day else checkin_metrics(user),
+        "tag_names": list(Tag.objects.filter(user=user).values_list("name", flat=True)),
+        "treatments": treatments_on(user, day),
+        "state": DayState(day),
+        "today": today,
+    }
+
+
 def checkin_page(
     user, day: date | None = None, *, bad_day: bool = False, same_as_yesterday: bool = False
 ) -> CheckinPage:

@@ -8,7 +8,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from fibrolog.accounts.models import Profile
 from fibrolog.accounts.services import AccountError, create_account, ensure_profile
 from fibrolog.analysis import DemoDiary, simulate_diary
 from fibrolog.catalogue import TREATMENTS
@@ -25,7 +24,9 @@ def create_demo_account(username: str, *, years: float, seed: int, end: date | N
 
     user = create_account(username, None)
     load_demo(user, years=years, seed=seed, end=end)
-    Profile.objects.filter(user=user).update(is_demo=True)
+    profile = ensure_profile(user)
+    profile.is_demo = True
+    profile.save(update_fields=["is_demo"])
     middleware.forget_users()
     return user
 

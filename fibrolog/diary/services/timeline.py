@@ -83,10 +83,12 @@ def timeline(user, today: date, days: int) -> TimelineView:
         Band(f.start, f.end, f"{f.get_severity_display()} flare")
         for f in Flare.objects.filter(user=user, start__lte=today, end__gte=start)
     ]
-    tagged = DayTag.objects.filter(user=user, day__range=(start, today)).values_list(
-        "day", "tag__name"
+    tagged = list(
+        DayTag.objects.filter(user=user, day__range=(start, today))
+        .values_list("day", "tag__name")
+        .order_by("day")
     )
-    markers = [Marker(d, name) for d, name in tagged.order_by("day")]
+    markers = [Marker(d, name) for d, name in tagged]
     charts = []
     for i, m in enumerate(metrics):
         spec = LineChart(

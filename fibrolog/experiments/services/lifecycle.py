@@ -243,9 +243,13 @@ class Assignment:
 
 def assignments(user, day: date) -> list[Assignment]:
     """Return the day's assignment for each of the person's running experiments."""
-    rows = ScheduleDay.objects.filter(
-        experiment__user=user, experiment__status=Experiment.RUNNING, day=day
-    ).select_related("experiment")
+    rows = list(
+        ScheduleDay.objects.filter(
+            experiment__user=user, experiment__status=Experiment.RUNNING, day=day
+        ).select_related("experiment")
+    )
+    if not rows:
+        return []  # most days of most people: no experiment running, nothing more to read
     taken = dict(
         Adherence.objects.filter(experiment__user=user, day=day).values_list(
             "experiment_id", "taken"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from fibrolog import instruments
@@ -147,22 +147,33 @@ def schedules(user) -> dict[str, Schedule]:
     return have
 
 
-def due(user, today: date | None = None) -> list[Due]:
-    """Return the instruments due now (or in progress), in the offered order."""
+def due(user, today: date | None = None, plans: dict[str, Schedule] | None = None) -> list[Due]:
+    """Return the instruments due now (or in progress), in the offered order.
+
+    `plans` are the person's `schedules()` when the caller has read them already.
+    """
     from fibrolog.questionnaires.requested import asked
 
     today = today or today_for(user)
-    plans = schedules(user)
+    plans = plans if plans is not None else schedules(user)
     requested = asked(user, today)
-    # Two queries for every instrument at once (the check-in page asks on every view).
-    mine = Response.objects.filter(user=user, instrument__in=OFFERED).order_by()
-    last_done = dict(
-        mine.filter(completed_at__isnull=False)
+    # One query for every instrument at once (the check-in page asks on every view).
+    last_done: dict[str, date] = {}
+    open_now: set[str] = set()
+    for name, last, unfinished in (
+        Response.objects.filter(user=user, instrument__in=OFFERED)
+        .order_by()
         .values("instrument")
-        .annotate(last=Max("day"))
-        .values_list("instrument", "last")
-    )
-    open_now = set(mine.filter(completed_at__isnull=True).values_list("instrument", flat=True))
+        .annotate(
+            last=Max("day", filter=Q(completed_at__isnull=False)),
+            unfinished=Count("id", filter=Q(completed_at__isnull=True)),
+        )
+        .values_list("instrument", "last", "unfinished")
+    ):
+        if last is not None:
+            last_done[name] = last
+        if unfinished:
+            open_now.add(name)
     out = []
     for name in OFFERED:
         last, open_ = last_done.get(name), name in open_now
